@@ -1,0 +1,30 @@
+package dev.aigateway.adapters.http;
+
+import dev.aigateway.domain.embedding.EmbeddingResponse;
+import dev.aigateway.domain.route.Route;
+import dev.aigateway.ports.EmbeddingUseCase;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/** {@code POST} on an embeddings route. */
+final class EmbeddingsHandler implements Handler {
+    private final Route route;
+    private final EmbeddingUseCase embeddings;
+    private final OpenAiJson json;
+
+    EmbeddingsHandler(Route route, EmbeddingUseCase embeddings, OpenAiJson json) {
+        this.route = route;
+        this.embeddings = embeddings;
+        this.json = json;
+    }
+
+    @Override
+    public void handle(ServerRequest request, ServerResponse response) {
+        IncomingEmbeddings incoming = OpenAiEmbeddingMapper.fromWire(
+                json.readObject(RequestBodies.read(request, route.maxRequestBodyBytes())));
+        EmbeddingResponse answer = embeddings.embed(route, incoming.request());
+        Replies.modelHeader(response, route, answer.model());
+        Replies.sendJson(response, 200, json.write(OpenAiEmbeddingMapper.toWire(answer, incoming.base64())));
+    }
+}

@@ -1,0 +1,136 @@
+package dev.aigateway.adapters.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigateway.domain.Usage;
+import dev.aigateway.domain.chat.ChatChunk;
+import dev.aigateway.domain.chat.ChatResponse;
+import dev.aigateway.domain.error.GatewayError;
+import dev.aigateway.domain.route.Route;
+import dev.aigateway.ports.ChatResponder;
+import dev.aigateway.ports.ChunkSink;
+import dev.aigateway.ports.ClientGoneException;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Writes a chat answer to the client: one JSON body, or OpenAI-style SSE with each chunk flushed as it comes,
+ * the optional usage-only chunk, and {@code data: [DONE]} followed by its blank line.
+ */
+final class HttpChatResponder implements ChatResponder {
+    private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EVENT_END = "\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final ServerResponse response;
+    private final Route route;
+    private final OpenAiJson json;
+    private final boolean includeUsage;
+    private final ToolCallCounter toolCalls = new ToolCallCounter();
+    private String streamModel;
+    private OutputStream stream;
+    private ChatChunk lastChunk;
+    private Optional<Usage> usage = Optional.empty();
+
+    HttpChatResponder(ServerResponse response, Route route, OpenAiJson json, boolean includeUsage) {
+        this.response = response;
+        this.route = route;
+        this.json = json;
+        this.includeUsage = includeUsage;
+    }
+
+    @Override
+    public void complete(ChatResponse answer) {
+        Replies.modelHeader(response, route, answer.model());
+        Replies.sendJson(response, 200, json.write(OpenAiChatResponseMapper.completion(answer)));
+    }
+
+    /**
+     * Headers wait for the first chunk: until then an upstream failure can still be answered with its own
+     * status and a JSON error, instead of an error event inside a 200 stream.
+     */
+    @Override
+    public ChunkSink openStream(String model) {
+        streamModel = model;
+        return this::send;
+    }
+
+    private void startStream() {
+        Replies.modelHeader(response, route, streamModel);
+        response.status(200);
+        response.header(HeaderNames.CONTENT_TYPE, "text/event-stream");
+        response.header(HeaderNames.CACHE_CONTROL, "no-cache");
+        stream = response.outputStream();
+    }
+
+    boolean streaming() {
+        return stream != null;
+    }
+
+    /** Ends a stream that completed: the usage chunk when asked for, then {@code [DONE]}. */
+    void finish() {
+        if (streamModel == null) {
+            return;
+        }
+        if (stream == null) {
+            startStream();
+        }
+        if (includeUsage && usage.isPresent()) {
+            writeEvent(OpenAiChatResponseMapper.usageChunk(lastChunk, usage.get()));
+        }
+        write(DONE);
+        close();
+    }
+
+    /** Ends a stream that broke: an error event and no {@code [DONE]}, so clients can tell it is incomplete. */
+    void fail(GatewayError error) {
+        try {
+            writeEvent(OpenAiErrors.reply(error).envelope());
+        } catch (ClientGoneException ignored) {
+            // Nobody is left to tell.
+        }
+        close();
+    }
+
+    private void send(ChatChunk chunk) {
+        if (stream == null) {
+            startStream();
+        }
+        lastChunk = chunk;
+        if (chunk.usage().isPresent()) {
+            usage = chunk.usage();
+        }
+        writeEvent(OpenAiChatResponseMapper.chunk(chunk, toolCalls, !includeUsage));
+    }
+
+    private void writeEvent(ObjectNode event) {
+        try {
+            stream.write(DATA);
+            stream.write(json.write(event));
+            stream.write(EVENT_END);
+            stream.flush();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new ClientGoneException(e);
+        }
+    }
+
+    private void write(byte[] bytes) {
+        try {
+            stream.write(bytes);
+            stream.flush();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new ClientGoneException(e);
+        }
+    }
+
+    private void close() {
+        try {
+            stream.close();
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // The connection is gone already; nothing is lost that the client still wanted.
+        }
+    }
+}

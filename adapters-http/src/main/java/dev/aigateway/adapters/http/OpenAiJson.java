@@ -1,0 +1,76 @@
+package dev.aigateway.adapters.http;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigateway.domain.error.GatewayException;
+import dev.aigateway.domain.json.JsonValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Strict reading of client JSON bodies and writing of answers, with the domain's opaque JSON converted from trees. */
+final class OpenAiJson {
+    static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .nodeFactory(NODES)
+            // A duplicate key or trailing bytes mean the client and the gateway may read different requests.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // Numbers the gateway passes through keep their exact digits.
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    /** The body as a JSON object, or a 400 that says what is wrong with it. */
+    ObjectNode readObject(byte[] body) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (IOException e) {
+            // Any IOException, not just Jackson's: bad UTF-8 surfaces as CharConversionException.
+            throw GatewayException.invalid("request body is not valid JSON", null);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw GatewayException.invalid("request body is empty", null);
+        }
+        if (!root.isObject()) {
+            throw GatewayException.invalid("request body must be a JSON object", null);
+        }
+        return (ObjectNode) root;
+    }
+
+    byte[] write(JsonNode node) {
+        try {
+            return mapper.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a JSON tree always serializes", e);
+        }
+    }
+
+    static JsonValue toValue(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case BOOLEAN -> new JsonValue.JsonBool(node.booleanValue());
+            case NUMBER -> new JsonValue.JsonNumber(node.decimalValue());
+            case STRING -> new JsonValue.JsonString(node.textValue());
+            case ARRAY -> {
+                List<JsonValue> items = new ArrayList<>();
+                node.forEach(item -> items.add(toValue(item)));
+                yield new JsonValue.JsonArray(items);
+            }
+            case OBJECT -> {
+                Map<String, JsonValue> members = new LinkedHashMap<>();
+                node.properties().forEach(e -> members.put(e.getKey(), toValue(e.getValue())));
+                yield new JsonValue.JsonObject(members);
+            }
+            default -> JsonValue.JsonNull.INSTANCE;
+        };
+    }
+}

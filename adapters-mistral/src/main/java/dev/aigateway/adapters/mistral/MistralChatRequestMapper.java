@@ -1,0 +1,190 @@
+package dev.aigateway.adapters.mistral;
+
+import static dev.aigateway.adapters.mistral.MistralJson.NODES;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigateway.domain.chat.ChatRequest;
+import dev.aigateway.domain.chat.Content;
+import dev.aigateway.domain.chat.ContentPart;
+import dev.aigateway.domain.chat.Message;
+import dev.aigateway.domain.chat.ToolCall;
+import dev.aigateway.domain.chat.ToolChoice;
+import dev.aigateway.domain.chat.ToolDefinition;
+import dev.aigateway.domain.error.GatewayException;
+import dev.aigateway.domain.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Domain chat request to Mistral's {@code ChatCompletionRequest}. Mistral refuses unknown fields with a 422,
+ * so every field is either translated, passed because Mistral knows it, or dropped and reported.
+ */
+final class MistralChatRequestMapper {
+    static final double MAX_TEMPERATURE = 1.5;
+
+    /** OpenAI request fields that Mistral refuses and that do not change the answer's content. */
+    private static final Set<String> OPENAI_ONLY = Set.of("store", "logprobs", "top_logprobs", "logit_bias",
+            "modalities", "audio", "stream_options", "web_search_options", "verbosity", "prompt_cache_retention",
+            "safety_identifier");
+
+    /** The {@code service_tier} values Mistral accepts; OpenAI's others are dropped. */
+    private static final Set<String> MISTRAL_SERVICE_TIERS = Set.of("auto", "standard_only");
+
+    private MistralChatRequestMapper() { }
+
+    static MistralChatTranslation toMistral(ChatRequest request) {
+        List<String> dropped = new ArrayList<>();
+        ObjectNode body = NODES.objectNode();
+        body.put("model", request.model().orElseThrow(
+                () -> new IllegalStateException("the route resolves the model before the provider is called")));
+        ArrayNode messages = body.putArray("messages");
+        request.messages().forEach(message -> messages.add(message(message, dropped)));
+        body.put("stream", request.stream());
+        request.temperature().ifPresent(t -> body.put("temperature", temperature(t)));
+        request.topP().ifPresent(p -> body.put("top_p", p));
+        if (request.topK().isPresent()) {
+            throw GatewayException.invalid("top_k is not supported by Mistral's chat completions", "top_k");
+        }
+        request.maxTokens().ifPresent(m -> body.put("max_tokens", m));
+        if (!request.stop().isEmpty()) {
+            ArrayNode stop = body.putArray("stop");
+            request.stop().forEach(stop::add);
+        }
+        request.presencePenalty().ifPresent(p -> body.put("presence_penalty", p));
+        request.frequencyPenalty().ifPresent(p -> body.put("frequency_penalty", p));
+        request.n().ifPresent(n -> body.put("n", n));
+        if (!request.tools().isEmpty()) {
+            ArrayNode tools = body.putArray("tools");
+            request.tools().forEach(tool -> tools.add(tool(tool)));
+        }
+        request.toolChoice().ifPresent(choice -> body.set("tool_choice", toolChoice(choice)));
+        request.parallelToolCalls().ifPresent(p -> body.put("parallel_tool_calls", p));
+        request.responseFormat().ifPresent(f -> body.set("response_format", MistralJson.toNode(f)));
+        request.endUser().ifPresent(u -> dropped.add("user"));
+        request.extensions().forEach((name, value) -> extension(body, name, value, dropped));
+        // The OpenAI seed wins over a native random_seed: it is the field the domain models.
+        request.seed().ifPresent(s -> body.put("random_seed", s));
+        return new MistralChatTranslation(body, dropped);
+    }
+
+    private static double temperature(double value) {
+        if (value < 0 || value > MAX_TEMPERATURE) {
+            throw GatewayException.invalid("temperature must be between 0 and " + MAX_TEMPERATURE
+                    + " for Mistral models, got " + value, "temperature");
+        }
+        return value;
+    }
+
+    private static void extension(ObjectNode body, String name, JsonValue value, List<String> dropped) {
+        if (name.equals("service_tier")) {
+            boolean accepted = value instanceof JsonValue.JsonString s && MISTRAL_SERVICE_TIERS.contains(s.value());
+            if (accepted) {
+                body.set(name, MistralJson.toNode(value));
+            } else {
+                dropped.add(name);
+            }
+        } else if (OPENAI_ONLY.contains(name)) {
+            dropped.add(name);
+        } else {
+            // Mistral's own fields (safe_prompt, prompt_mode, prediction, guardrails, ...) pass. Unknown ones pass
+            // too: Mistral's schema may be newer than this gateway, and its 422 reaches the client naming the field.
+            body.set(name, MistralJson.toNode(value));
+        }
+    }
+
+    private static ObjectNode message(Message message, List<String> dropped) {
+        ObjectNode wire = NODES.objectNode();
+        switch (message) {
+            case Message.System system -> {
+                wire.put("role", "system");
+                wire.set("content", content(system.content()));
+                system.name().ifPresent(n -> dropped.add("messages[].name"));
+            }
+            case Message.User user -> {
+                wire.put("role", "user");
+                wire.set("content", content(user.content()));
+                user.name().ifPresent(n -> dropped.add("messages[].name"));
+            }
+            case Message.Assistant assistant -> {
+                wire.put("role", "assistant");
+                assistant.content().ifPresent(c -> wire.set("content", content(c)));
+                if (!assistant.toolCalls().isEmpty()) {
+                    ArrayNode calls = wire.putArray("tool_calls");
+                    assistant.toolCalls().forEach(call -> calls.add(toolCall(call)));
+                }
+                if (assistant.prefix()) {
+                    wire.put("prefix", true);
+                }
+                assistant.name().ifPresent(n -> dropped.add("messages[].name"));
+            }
+            case Message.Tool tool -> {
+                wire.put("role", "tool");
+                wire.set("content", content(tool.content()));
+                wire.put("tool_call_id", ToolCallIds.toMistral(tool.toolCallId()));
+                tool.name().ifPresent(n -> wire.put("name", n));
+            }
+        }
+        return wire;
+    }
+
+    private static JsonNode content(Content content) {
+        return switch (content) {
+            case Content.Text text -> NODES.textNode(text.text());
+            case Content.Parts parts -> {
+                ArrayNode chunks = NODES.arrayNode();
+                parts.parts().forEach(part -> chunks.add(contentPart(part)));
+                yield chunks;
+            }
+        };
+    }
+
+    private static ObjectNode contentPart(ContentPart part) {
+        ObjectNode chunk = NODES.objectNode();
+        switch (part) {
+            case ContentPart.Text text -> chunk.put("type", "text").put("text", text.text());
+            case ContentPart.ImageUrl image -> {
+                chunk.put("type", "image_url");
+                ObjectNode url = chunk.putObject("image_url").put("url", image.url());
+                image.detail().ifPresent(d -> url.put("detail", d));
+            }
+        }
+        return chunk;
+    }
+
+    private static ObjectNode toolCall(ToolCall call) {
+        ObjectNode wire = NODES.objectNode();
+        wire.put("id", ToolCallIds.toMistral(call.id()));
+        wire.put("type", "function");
+        wire.putObject("function").put("name", call.name()).put("arguments", call.arguments());
+        return wire;
+    }
+
+    private static ObjectNode tool(ToolDefinition tool) {
+        ObjectNode wire = NODES.objectNode();
+        wire.put("type", "function");
+        ObjectNode function = wire.putObject("function");
+        function.put("name", tool.name());
+        tool.description().ifPresent(d -> function.put("description", d));
+        // Mistral requires parameters; a function without arguments is an empty object schema.
+        function.set("parameters", tool.parameters().map(MistralJson::toNode).orElseGet(
+                () -> NODES.objectNode().put("type", "object").set("properties", NODES.objectNode())));
+        tool.strict().ifPresent(s -> function.put("strict", s));
+        return wire;
+    }
+
+    private static JsonNode toolChoice(ToolChoice choice) {
+        return switch (choice) {
+            case ToolChoice.Auto ignored -> NODES.textNode("auto");
+            case ToolChoice.None ignored -> NODES.textNode("none");
+            case ToolChoice.Required ignored -> NODES.textNode("any");
+            case ToolChoice.Function function -> {
+                ObjectNode wire = NODES.objectNode().put("type", "function");
+                wire.putObject("function").put("name", function.name());
+                yield wire;
+            }
+        };
+    }
+}

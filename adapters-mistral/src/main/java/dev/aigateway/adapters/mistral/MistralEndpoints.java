@@ -1,0 +1,40 @@
+package dev.aigateway.adapters.mistral;
+
+import dev.aigateway.domain.route.RouteType;
+import dev.aigateway.domain.route.UpstreamTarget;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Where each route type goes on Mistral's API, and how a route's {@code upstream_url} / {@code upstream_path} change it. */
+final class MistralEndpoints {
+    static final URI MISTRAL_CLOUD = URI.create("https://api.mistral.ai");
+
+    private static final Map<RouteType, String> PATHS = new EnumMap<>(Map.of(
+            RouteType.CHAT, "/v1/chat/completions",
+            RouteType.EMBEDDINGS, "/v1/embeddings",
+            RouteType.COMPLETIONS, "/v1/fim/completions"));
+
+    private MistralEndpoints() { }
+
+    /**
+     * The upstream URI for a route type. An {@code upstream_url} with a path is used as it is (Kong's meaning);
+     * one without a path gets the route type's default path; {@code upstream_path} replaces the path.
+     */
+    static URI resolve(UpstreamTarget target, RouteType type) {
+        String defaultPath = PATHS.get(type);
+        if (defaultPath == null) {
+            throw new IllegalArgumentException("Mistral has no endpoint for route type " + type.configName());
+        }
+        URI base = target.upstreamUrl().orElse(MISTRAL_CLOUD);
+        String basePath = base.getRawPath() == null || base.getRawPath().isEmpty() || base.getRawPath().equals("/")
+                ? defaultPath : base.getRawPath();
+        String path = target.upstreamPath().orElse(basePath);
+        try {
+            return new URI(base.getScheme(), base.getRawAuthority(), path, base.getRawQuery(), null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("cannot build the upstream URL from " + base + " and " + path, e);
+        }
+    }
+}

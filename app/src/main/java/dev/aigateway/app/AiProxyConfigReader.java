@@ -1,0 +1,164 @@
+package dev.aigateway.app;
+
+import dev.aigateway.domain.route.ModelPolicy;
+import dev.aigateway.domain.route.ResponseStreaming;
+import dev.aigateway.domain.route.Route;
+import dev.aigateway.domain.route.RoutePolicy;
+import dev.aigateway.domain.route.RouteType;
+import dev.aigateway.domain.route.Secret;
+import dev.aigateway.domain.route.TuningOptions;
+import dev.aigateway.domain.route.TuningPrecedence;
+import dev.aigateway.domain.route.UpstreamAuth;
+import dev.aigateway.domain.route.UpstreamTarget;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the {@code config} block of an {@code ai-proxy} plugin, Kong's fields with Kong's defaults, into a route.
+ */
+final class AiProxyConfigReader {
+    private static final String OTHER_PROVIDERS = "applies to another provider; only mistral is available";
+
+    private AiProxyConfigReader() { }
+
+    static Route route(String name, List<String> paths, ConfigNode config) {
+        config.allowOnly(Set.of("route_type", "auth", "model", "response_streaming", "logging",
+                "max_request_body_size", "model_name_header", "llm_format"), Map.of());
+        String typeName = config.requiredString("route_type");
+        RouteType type = RouteType.fromConfigName(typeName).orElseThrow(() -> config.error("route_type",
+                "must be one of llm/v1/chat, llm/v1/completions, llm/v1/embeddings, preserve; got '"
+                        + typeName + "'"));
+        if (type == RouteType.COMPLETIONS || type == RouteType.PRESERVE) {
+            throw config.error("route_type", "is not implemented yet: " + typeName
+                    + " is planned; llm/v1/chat and llm/v1/embeddings are available");
+        }
+        config.oneOf("llm_format", Set.of("openai"));
+        logging(config.object("logging"));
+        ConfigNode model = config.object("model");
+        model.allowOnly(Set.of("provider", "name", "options"), Map.of());
+        String provider = model.requiredString("provider");
+        ConfigNode options = model.object("options");
+        options.allowOnly(Set.of("mistral_format", "upstream_url", "upstream_path", "max_tokens", "temperature",
+                "top_p", "top_k", "input_cost", "output_cost", "tuning_precedence"), Map.of());
+        options.oneOf("mistral_format", Set.of("openai", "ollama")).filter("ollama"::equals).ifPresent(f -> {
+            throw options.error("mistral_format", "is not implemented yet: ollama is planned; use openai");
+        });
+        options.number("input_cost").ifPresent(cost -> nonNegative(options, "input_cost", cost));
+        options.number("output_cost").ifPresent(cost -> nonNegative(options, "output_cost", cost));
+        long maxBody = config.integer("max_request_body_size").orElse(Route.DEFAULT_MAX_REQUEST_BODY_BYTES);
+        if (maxBody <= 0) {
+            throw config.error("max_request_body_size", "must be a positive number of bytes");
+        }
+        RoutePolicy policy = new RoutePolicy(new ModelPolicy(model.string("name")), tuning(options),
+                precedence(options), streaming(config));
+        UpstreamTarget target = new UpstreamTarget(provider.toLowerCase(Locale.ROOT),
+                upstreamUrl(options), upstreamPath(options), auth(config.object("auth")));
+        return new Route(name, paths, type, maxBody, config.bool("model_name_header").orElse(true), policy,
+                target);
+    }
+
+    private static void logging(ConfigNode logging) {
+        logging.allowOnly(Set.of("log_statistics", "log_payloads"), Map.of());
+        for (String field : List.of("log_statistics", "log_payloads")) {
+            if (logging.bool(field).orElse(false)) {
+                throw logging.error(field, "is not implemented yet: analytics logging is planned; set it to"
+                        + " false");
+            }
+        }
+    }
+
+    private static TuningOptions tuning(ConfigNode options) {
+        Optional<Long> maxTokens = options.integer("max_tokens");
+        maxTokens.ifPresent(v -> range(options, "max_tokens", v, 1, Integer.MAX_VALUE));
+        Optional<Double> temperature = options.number("temperature");
+        temperature.ifPresent(v -> range(options, "temperature", v, 0, 5));
+        Optional<Double> topP = options.number("top_p");
+        topP.ifPresent(v -> range(options, "top_p", v, 0, 1));
+        Optional<Long> topK = options.integer("top_k");
+        topK.ifPresent(v -> range(options, "top_k", v, 0, 500));
+        return new TuningOptions(maxTokens.map(Long::intValue), temperature, topP, topK.map(Long::intValue));
+    }
+
+    private static TuningPrecedence precedence(ConfigNode options) {
+        return options.oneOf("tuning_precedence", Set.of("config", "request"))
+                .map(value -> value.equals("request") ? TuningPrecedence.REQUEST : TuningPrecedence.CONFIG)
+                .orElse(TuningPrecedence.CONFIG);
+    }
+
+    private static ResponseStreaming streaming(ConfigNode config) {
+        return config.oneOf("response_streaming", Set.of("allow", "deny", "always"))
+                .map(value -> ResponseStreaming.valueOf(value.toUpperCase(Locale.ROOT)))
+                .orElse(ResponseStreaming.ALLOW);
+    }
+
+    private static Optional<URI> upstreamUrl(ConfigNode options) {
+        return options.string("upstream_url").map(text -> {
+            URI uri;
+            try {
+                uri = new URI(text);
+            } catch (URISyntaxException e) {
+                throw options.error("upstream_url", "is not a valid URL");
+            }
+            String scheme = Optional.ofNullable(uri.getScheme()).orElse("").toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                throw options.error("upstream_url", "must start with http:// or https://");
+            }
+            if (uri.getHost() == null || uri.getHost().isBlank()) {
+                throw options.error("upstream_url", "must name a host");
+            }
+            return uri;
+        });
+    }
+
+    private static Optional<String> upstreamPath(ConfigNode options) {
+        Optional<String> path = options.string("upstream_path");
+        path.filter(p -> !p.startsWith("/")).ifPresent(p -> {
+            throw options.error("upstream_path", "must start with '/'");
+        });
+        return path;
+    }
+
+    private static Optional<UpstreamAuth> auth(ConfigNode auth) {
+        String later = "is not implemented yet: credentials as query or body parameters are planned;"
+                + " use header_name and header_value";
+        Map<String, String> notYet = new HashMap<>();
+        List.of("param_name", "param_value", "param_location").forEach(field -> notYet.put(field, later));
+        List.of("azure_use_managed_identity", "azure_client_id", "azure_client_secret", "azure_tenant_id",
+                "gcp_use_service_account", "gcp_service_account_json", "aws_access_key_id",
+                "aws_secret_access_key").forEach(field -> notYet.put(field, OTHER_PROVIDERS));
+        auth.allowOnly(Set.of("header_name", "header_value", "allow_override"), notYet);
+        if (auth.bool("allow_override").orElse(false)) {
+            throw auth.error("allow_override", "is not implemented yet: client credentials overriding the"
+                    + " configured one are planned; set it to false");
+        }
+        Optional<String> name = auth.string("header_name");
+        Optional<String> value = auth.string("header_value");
+        if (name.isPresent() != value.isPresent()) {
+            throw auth.error(name.isPresent() ? "header_value" : "header_name",
+                    "is required when the other of header_name / header_value is set");
+        }
+        return name.map(header -> new UpstreamAuth.Header(header, Secret.of(value.orElseThrow())));
+    }
+
+    private static void nonNegative(ConfigNode node, String field, double value) {
+        if (value < 0) {
+            throw node.error(field, "cannot be negative");
+        }
+    }
+
+    private static void range(ConfigNode node, String field, double value, double min, double max) {
+        if (value < min || value > max) {
+            throw node.error(field, "must be between " + format(min) + " and " + format(max));
+        }
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+}

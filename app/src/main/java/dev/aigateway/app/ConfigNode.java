@@ -1,0 +1,154 @@
+package dev.aigateway.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A node of the YAML config that knows its own path, so every error names the field it is about
+ * (e.g. {@code routes[0].plugins[0].config.model.provider}). Strings go through environment substitution,
+ * also where a number or boolean is expected ({@code port: ${SERVER_PORT:8080}}).
+ */
+final class ConfigNode {
+    private final JsonNode node;
+    private final String path;
+    private final EnvSubstitution env;
+
+    ConfigNode(JsonNode node, String path, EnvSubstitution env) {
+        this.node = node;
+        this.path = path;
+        this.env = env;
+    }
+
+    String path() {
+        return path;
+    }
+
+    boolean has(String key) {
+        JsonNode value = node.get(key);
+        return value != null && !value.isNull();
+    }
+
+    /**
+     * Refuses fields this gateway does not know, and those it knows but does not implement yet, so that no
+     * setting is silently ignored.
+     *
+     * @param notYet field name to the reason it is not available yet
+     */
+    void allowOnly(Set<String> implemented, Map<String, String> notYet) {
+        node.fieldNames().forEachRemaining(field -> {
+            if (implemented.contains(field)) {
+                return;
+            }
+            String reason = notYet.get(field);
+            if (reason != null) {
+                throw error(field, "is not implemented yet: " + reason);
+            }
+            throw error(field, "is not a known field here; known fields: " + String.join(", ",
+                    new java.util.TreeSet<>(implemented)));
+        });
+    }
+
+    ConfigNode object(String key) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            return new ConfigNode(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(),
+                    at(key), env);
+        }
+        if (!value.isObject()) {
+            throw error(key, "must be a mapping of fields");
+        }
+        return new ConfigNode(value, at(key), env);
+    }
+
+    List<ConfigNode> list(String key) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw error(key, "must be a list");
+        }
+        List<ConfigNode> items = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            items.add(new ConfigNode(value.get(i), at(key) + "[" + i + "]", env));
+        }
+        return items;
+    }
+
+    List<String> strings(String key) {
+        List<String> values = new ArrayList<>();
+        for (ConfigNode item : list(key)) {
+            if (!item.node.isTextual()) {
+                throw new ConfigException(item.path + " must be a string");
+            }
+            values.add(env.apply(item.node.textValue(), item.path));
+        }
+        return values;
+    }
+
+    Optional<String> string(String key) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isValueNode()) {
+            throw error(key, "must be a string");
+        }
+        return Optional.of(env.apply(value.asText(), at(key)));
+    }
+
+    String requiredString(String key) {
+        return string(key).filter(s -> !s.isBlank()).orElseThrow(() -> error(key, "is required"));
+    }
+
+    Optional<Long> integer(String key) {
+        return string(key).map(text -> {
+            try {
+                return Long.parseLong(text.trim());
+            } catch (NumberFormatException e) {
+                throw error(key, "must be a whole number, got '" + text + "'");
+            }
+        });
+    }
+
+    Optional<Double> number(String key) {
+        return string(key).map(text -> {
+            try {
+                return Double.parseDouble(text.trim());
+            } catch (NumberFormatException e) {
+                throw error(key, "must be a number, got '" + text + "'");
+            }
+        });
+    }
+
+    Optional<Boolean> bool(String key) {
+        return string(key).map(text -> switch (text.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw error(key, "must be true or false, got '" + text + "'");
+        });
+    }
+
+    /** The value, which must be one of {@code allowed}. */
+    Optional<String> oneOf(String key, Set<String> allowed) {
+        return string(key).map(value -> {
+            if (!allowed.contains(value)) {
+                throw error(key, "must be one of " + String.join(", ", new java.util.TreeSet<>(allowed))
+                        + "; got '" + value + "'");
+            }
+            return value;
+        });
+    }
+
+    ConfigException error(String key, String problem) {
+        return new ConfigException(at(key) + " " + problem);
+    }
+
+    private String at(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.aigateway.app;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.aigateway.domain.route.Route;
+import dev.aigateway.ports.ChatCompletionUseCase;
+import dev.aigateway.ports.EmbeddingUseCase;
+import dev.aigateway.ports.ProviderRegistry;
+import dev.aigateway.ports.RoutingService;
+import dev.aigateway.ports.ServerSettings;
+import dev.aigateway.ports.UpstreamProvider;
+import java.util.List;
+import java.util.Map;
+import javax.inject.Singleton;
+
+/** Wires the core: the configuration's parts, the provider registry and the routing service behind the use cases. */
+@Module
+final class CoreModule {
+
+    private CoreModule() { }
+
+    @Provides
+    static ServerSettings serverSettings(GatewayConfig config) {
+        return config.server();
+    }
+
+    @Provides
+    static List<Route> routes(GatewayConfig config) {
+        return config.routes();
+    }
+
+    @Provides
+    @Singleton
+    static ProviderRegistry providers(Map<String, UpstreamProvider> providers, List<Route> routes) {
+        ProviderRegistry registry = ProviderRegistry.of(providers);
+        registry.requireProvidersOf(routes);
+        return registry;
+    }
+
+    @Provides
+    @Singleton
+    static RoutingService routingService(ProviderRegistry providers) {
+        return new RoutingService(providers);
+    }
+
+    @Provides
+    static ChatCompletionUseCase chat(RoutingService routing) {
+        return routing;
+    }
+
+    @Provides
+    static EmbeddingUseCase embeddings(RoutingService routing) {
+        return routing;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.aigateway.app;
+
+import dev.aigateway.domain.route.Route;
+import dev.aigateway.ports.ServerSettings;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the gateway's YAML: a {@code server} block and Kong-style {@code routes}, each carrying an
+ * {@code ai-proxy} plugin whose {@code config} is Kong's, field for field. Every field is validated;
+ * fields this gateway does not implement yet are refused by name rather than ignored.
+ */
+final class KongConfigReader {
+    static final int DEFAULT_PORT = 8080;
+    static final String DEFAULT_HOST = "0.0.0.0";
+
+    private KongConfigReader() { }
+
+    static GatewayConfig read(ConfigNode root) {
+        root.allowOnly(Set.of("_format_version", "_transform", "server", "routes"), Map.of(
+                "services", "routes carry their upstream in the ai-proxy plugin; services are not used",
+                "plugins", "put plugins on a route",
+                "consumers", "there is no consumer authentication yet"));
+        ServerSettings server = server(root.object("server"));
+        List<ConfigNode> routeNodes = root.list("routes");
+        if (routeNodes.isEmpty()) {
+            throw new ConfigException("routes must list at least one route");
+        }
+        List<Route> routes = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        Set<String> paths = new HashSet<>();
+        for (ConfigNode node : routeNodes) {
+            Route route = route(node);
+            if (!names.add(route.name())) {
+                throw new ConfigException(node.path() + ".name '" + route.name() + "' is used by another route");
+            }
+            for (String path : route.paths()) {
+                if (!paths.add(path)) {
+                    throw new ConfigException(node.path() + ".paths: '" + path + "' is served by another route");
+                }
+            }
+            routes.add(route);
+        }
+        return new GatewayConfig(server, routes);
+    }
+
+    private static ServerSettings server(ConfigNode node) {
+        node.allowOnly(Set.of("host", "port"), Map.of());
+        long port = node.integer("port").orElse((long) DEFAULT_PORT);
+        if (port < 0 || port > 65535) {
+            throw node.error("port", "must be between 0 and 65535");
+        }
+        return new ServerSettings(node.string("host").orElse(DEFAULT_HOST), (int) port);
+    }
+
+    private static Route route(ConfigNode node) {
+        node.allowOnly(Set.of("name", "paths", "plugins", "protocols", "methods"), Map.of(
+                "hosts", "routes match on path only", "headers", "routes match on path only",
+                "strip_path", "paths are matched exactly and not rewritten"));
+        String name = node.requiredString("name");
+        List<String> paths = node.strings("paths");
+        if (paths.isEmpty()) {
+            throw node.error("paths", "must list at least one path");
+        }
+        for (String path : paths) {
+            if (!path.startsWith("/")) {
+                throw node.error("paths", "entries must start with '/', got '" + path + "'");
+            }
+        }
+        node.strings("methods").forEach(method -> {
+            if (!method.equals("POST")) {
+                throw node.error("methods", "may only list POST: the gateway's routes answer POST");
+            }
+        });
+        node.strings("protocols").forEach(protocol -> {
+            if (!protocol.equals("http") && !protocol.equals("https")) {
+                throw node.error("protocols", "may only list http and https");
+            }
+        });
+        ConfigNode plugin = aiProxyPlugin(node);
+        return AiProxyConfigReader.route(name, paths, plugin.object("config"));
+    }
+
+    private static ConfigNode aiProxyPlugin(ConfigNode route) {
+        List<ConfigNode> plugins = route.list("plugins");
+        if (plugins.size() != 1) {
+            throw route.error("plugins", "must hold exactly one ai-proxy plugin");
+        }
+        ConfigNode plugin = plugins.get(0);
+        plugin.allowOnly(Set.of("name", "config", "enabled"), Map.of());
+        String pluginName = plugin.requiredString("name");
+        if (pluginName.equals("ai-proxy-advanced")) {
+            throw plugin.error("name", "is not implemented yet: ai-proxy-advanced (targets and balancer) is planned;"
+                    + " use ai-proxy");
+        }
+        if (!pluginName.equals("ai-proxy")) {
+            throw plugin.error("name", "must be ai-proxy, got '" + pluginName + "'");
+        }
+        if (!plugin.bool("enabled").orElse(true)) {
+            throw plugin.error("enabled", "is false: a route without its ai-proxy plugin has nothing to serve;"
+                    + " remove the route instead");
+        }
+        return plugin;
+    }
+}

@@ -1,0 +1,2 @@
+/** Chat completions: requests, messages, tools, responses and stream chunks. */
+package dev.aigateway.domain.chat;

@@ -1,0 +1,2 @@
+/** Embeddings: requests, vectors and responses. */
+package dev.aigateway.domain.embedding;

@@ -1,0 +1,113 @@
+package dev.aigateway.domain.error;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What went wrong with a request, in terms every ingress can map to its own status and error shape.
+ * Messages are safe to show to clients: they never carry secrets, stack traces or internal addresses.
+ */
+public sealed interface GatewayError {
+
+    /** A sentence describing the error, safe to show to the client. */
+    String message();
+
+    /** The request field the error is about, when there is one. */
+    Optional<String> param();
+
+    /** The client's request is wrong: a bad field, a missing model, a value out of range. */
+    record InvalidRequest(String message, Optional<String> param, Optional<String> code) implements GatewayError {
+        public InvalidRequest {
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(param, "param");
+            Objects.requireNonNull(code, "code");
+        }
+
+        /** An invalid request about the given field. */
+        public static InvalidRequest of(String message, String param) {
+            return new InvalidRequest(message, Optional.ofNullable(param), Optional.empty());
+        }
+    }
+
+    /** The client asked for something this route does not serve (another capability, streaming when denied). */
+    record Unsupported(String message, Optional<String> param) implements GatewayError {
+        public Unsupported {
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(param, "param");
+        }
+    }
+
+    /** The request body is larger than the route allows. */
+    record RequestTooLarge(long limitBytes) implements GatewayError {
+        public RequestTooLarge {
+            if (limitBytes < 0) {
+                throw new IllegalArgumentException("limitBytes cannot be negative");
+            }
+        }
+
+        @Override
+        public String message() {
+            return "request body is larger than this route's limit of " + limitBytes + " bytes";
+        }
+
+        @Override
+        public Optional<String> param() {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The upstream answered with an error; its status and details are kept so the client sees what it said.
+     *
+     * @param status the upstream HTTP status
+     * @param type the upstream's error type, when it gave one
+     * @param code the upstream's error code, when it gave one
+     * @param retryAfter the upstream's {@code Retry-After} value, when it sent one
+     */
+    record UpstreamRejected(int status, String message, Optional<String> type, Optional<String> param,
+                            Optional<String> code, Optional<String> retryAfter) implements GatewayError {
+        public UpstreamRejected {
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(param, "param");
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(retryAfter, "retryAfter");
+        }
+    }
+
+    /** The upstream could not be reached (refused, unknown host, reset before an answer). */
+    record UpstreamUnreachable(String message) implements GatewayError {
+        public UpstreamUnreachable {
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public Optional<String> param() {
+            return Optional.empty();
+        }
+    }
+
+    /** The upstream did not answer in time. */
+    record UpstreamTimeout(String message) implements GatewayError {
+        public UpstreamTimeout {
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public Optional<String> param() {
+            return Optional.empty();
+        }
+    }
+
+    /** The upstream answered something the gateway cannot read as a valid response. */
+    record UpstreamProtocolError(String message) implements GatewayError {
+        public UpstreamProtocolError {
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public Optional<String> param() {
+            return Optional.empty();
+        }
+    }
+}

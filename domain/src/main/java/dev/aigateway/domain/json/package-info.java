@@ -1,0 +1,2 @@
+/** An opaque JSON model for the parts of requests that the gateway passes through. */
+package dev.aigateway.domain.json;

@@ -1,0 +1,34 @@
+package dev.aigateway.domain.route;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The route-type table: Kong's {@code route_type} values and the capability each one serves. */
+public enum RouteType {
+    CHAT("llm/v1/chat", Capability.CHAT),
+    COMPLETIONS("llm/v1/completions", Capability.COMPLETIONS),
+    EMBEDDINGS("llm/v1/embeddings", Capability.EMBEDDINGS),
+    PRESERVE("preserve", Capability.PASSTHROUGH);
+
+    private final String configName;
+    private final Capability capability;
+
+    RouteType(String configName, Capability capability) {
+        this.configName = configName;
+        this.capability = capability;
+    }
+
+    /** The value as written in a Kong plugin config, e.g. {@code llm/v1/chat}. */
+    public String configName() {
+        return configName;
+    }
+
+    public Capability capability() {
+        return capability;
+    }
+
+    /** The route type a Kong {@code route_type} value names, if any. */
+    public static Optional<RouteType> fromConfigName(String name) {
+        return Arrays.stream(values()).filter(t -> t.configName.equals(name)).findFirst();
+    }
+}

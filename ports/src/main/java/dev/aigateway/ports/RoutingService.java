@@ -1,0 +1,48 @@
+package dev.aigateway.ports;
+
+import dev.aigateway.domain.chat.ChatRequest;
+import dev.aigateway.domain.embedding.EmbeddingRequest;
+import dev.aigateway.domain.embedding.EmbeddingResponse;
+import dev.aigateway.domain.error.GatewayError;
+import dev.aigateway.domain.error.GatewayException;
+import dev.aigateway.domain.route.Capability;
+import dev.aigateway.domain.route.Route;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The core: applies a route's policy to each request and sends it to the route's provider. */
+public final class RoutingService implements ChatCompletionUseCase, EmbeddingUseCase {
+    private final ProviderRegistry providers;
+
+    public RoutingService(ProviderRegistry providers) {
+        this.providers = Objects.requireNonNull(providers, "providers");
+    }
+
+    @Override
+    public void chat(Route route, ChatRequest request, ChatResponder responder) {
+        requireCapability(route, Capability.CHAT);
+        ChatRequest upstreamRequest = route.policy().applyTo(request);
+        UpstreamProvider provider = providers.get(route.target().provider());
+        if (upstreamRequest.stream()) {
+            provider.streamChat(route.target(), upstreamRequest,
+                    responder.openStream(upstreamRequest.model().orElseThrow()));
+        } else {
+            responder.complete(provider.chat(route.target(), upstreamRequest));
+        }
+    }
+
+    @Override
+    public EmbeddingResponse embed(Route route, EmbeddingRequest request) {
+        requireCapability(route, Capability.EMBEDDINGS);
+        EmbeddingRequest upstreamRequest = route.policy().applyTo(request);
+        return providers.get(route.target().provider()).embed(route.target(), upstreamRequest);
+    }
+
+    private static void requireCapability(Route route, Capability needed) {
+        if (route.type().capability() != needed) {
+            throw new GatewayException(new GatewayError.Unsupported("route '" + route.name() + "' serves "
+                    + route.type().configName() + ", not " + needed.name().toLowerCase(java.util.Locale.ROOT),
+                    Optional.empty()));
+        }
+    }
+}
