@@ -56,7 +56,8 @@ final class OpenAiChatRequestMapper {
                 request.extension(member.getKey(), OpenAiJson.toValue(member.getValue()));
             }
         });
-        return new IncomingChat(request.build(), stream && includeUsage(body));
+        boolean includeUsage = includeUsage(body);
+        return new IncomingChat(request.build(), stream && includeUsage);
     }
 
     private static boolean includeUsage(ObjectNode body) {
