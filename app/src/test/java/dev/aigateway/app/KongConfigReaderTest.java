@@ -1,0 +1,241 @@
+package dev.aigateway.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aigateway.domain.route.ModelPolicy;
+import dev.aigateway.domain.route.ResponseStreaming;
+import dev.aigateway.domain.route.Route;
+import dev.aigateway.domain.route.RouteType;
+import dev.aigateway.domain.route.Secret;
+import dev.aigateway.domain.route.TuningOptions;
+import dev.aigateway.domain.route.TuningPrecedence;
+import dev.aigateway.domain.route.UpstreamAuth;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The Kong-shaped YAML: what a valid block becomes, and the field every invalid one is refused for. */
+class KongConfigReaderTest {
+    private static final Map<String, String> ENV = Map.of("MISTRAL_API_KEY", "sk-abc", "PORT", "9123");
+
+    @Test
+    void readsAKongAiProxyBlockFieldForField() {
+        GatewayConfig config = parse("""
+                server: { host: 127.0.0.1, port: "${PORT}" }
+                routes:
+                  - name: chat
+                    paths: [/v1/chat/completions, /chat]
+                    plugins:
+                      - name: ai-proxy
+                        config:
+                          route_type: llm/v1/chat
+                          auth: { header_name: Authorization, header_value: "Bearer ${MISTRAL_API_KEY}", allow_override: false }
+                          model:
+                            provider: mistral
+                            name: mistral-large-latest
+                            options:
+                              mistral_format: openai
+                              upstream_url: http://127.0.0.1:9001/v1/chat/completions
+                              upstream_path: /v1/chat/completions
+                              max_tokens: 256
+                              temperature: 0.3
+                              top_p: 0.9
+                              input_cost: 2.0
+                              output_cost: 6.0
+                              tuning_precedence: request
+                          response_streaming: deny
+                          logging: { log_statistics: false, log_payloads: false }
+                          max_request_body_size: 2048
+                          model_name_header: false
+                """);
+
+        assertThat(config.server().host()).isEqualTo("127.0.0.1");
+        assertThat(config.server().port()).isEqualTo(9123);
+        Route route = config.routes().get(0);
+        assertThat(route.name()).isEqualTo("chat");
+        assertThat(route.paths()).containsExactly("/v1/chat/completions", "/chat");
+        assertThat(route.type()).isEqualTo(RouteType.CHAT);
+        assertThat(route.maxRequestBodyBytes()).isEqualTo(2048);
+        assertThat(route.modelNameHeader()).isFalse();
+        assertThat(route.policy().model()).isEqualTo(ModelPolicy.fixed("mistral-large-latest"));
+        assertThat(route.policy().tuning()).isEqualTo(new TuningOptions(Optional.of(256), Optional.of(0.3),
+                Optional.of(0.9), Optional.empty()));
+        assertThat(route.policy().precedence()).isEqualTo(TuningPrecedence.REQUEST);
+        assertThat(route.policy().streaming()).isEqualTo(ResponseStreaming.DENY);
+        assertThat(route.target().provider()).isEqualTo("mistral");
+        assertThat(route.target().upstreamUrl()).contains(URI.create("http://127.0.0.1:9001/v1/chat/completions"));
+        assertThat(route.target().auth()).contains(new UpstreamAuth.Header("Authorization",
+                Secret.of("Bearer sk-abc")));
+    }
+
+    @Test
+    void appliesKongsDefaultsWhereTheBlockIsSilent() {
+        GatewayConfig config = parse(minimal("llm/v1/embeddings"));
+
+        Route route = config.routes().get(0);
+        assertThat(config.server().port()).isEqualTo(KongConfigReader.DEFAULT_PORT);
+        assertThat(route.maxRequestBodyBytes()).isEqualTo(Route.DEFAULT_MAX_REQUEST_BODY_BYTES);
+        assertThat(route.modelNameHeader()).isTrue();
+        assertThat(route.policy().streaming()).isEqualTo(ResponseStreaming.ALLOW);
+        assertThat(route.policy().precedence()).isEqualTo(TuningPrecedence.CONFIG);
+        assertThat(route.policy().model()).isEqualTo(ModelPolicy.fromRequest());
+        assertThat(route.target().auth()).isEmpty();
+        assertThat(route.target().upstreamUrl()).isEmpty();
+    }
+
+    @Test
+    void theEmbeddedDefaultServesChatAndEmbeddingsOnTheEnvironmentsPortAndKey() {
+        List<String> warnings = new ArrayList<>();
+        GatewayConfig config = new ConfigLoader(Map.of("MISTRAL_API_KEY", "sk-xyz", "SERVER_PORT", "0",
+                "MISTRAL_BASE_URL", "http://127.0.0.1:9001"), warnings::add).embedded();
+
+        assertThat(config.server().port()).isZero();
+        assertThat(config.routes()).extracting(Route::type).containsExactly(RouteType.CHAT, RouteType.EMBEDDINGS);
+        assertThat(config.routes()).flatExtracting(Route::paths)
+                .containsExactly("/v1/chat/completions", "/v1/embeddings");
+        assertThat(config.routes().get(1).target().upstreamUrl())
+                .contains(URI.create("http://127.0.0.1:9001/v1/embeddings"));
+        assertThat(config.routes().get(0).target().auth()).contains(new UpstreamAuth.Header("Authorization",
+                Secret.of("Bearer sk-xyz")));
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void theEmbeddedDefaultStartsWithoutAKeyAndSaysSo() {
+        List<String> warnings = new ArrayList<>();
+        GatewayConfig config = new ConfigLoader(Map.of(), warnings::add).embedded();
+
+        assertThat(config.server().port()).isEqualTo(8080);
+        assertThat(config.routes().get(0).target().upstreamUrl())
+                .contains(URI.create("https://api.mistral.ai/v1/chat/completions"));
+        assertThat(warnings).singleElement().asString().contains("MISTRAL_API_KEY");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "an unknown top-level field|'extra: 1'|extra is not a known field",
+            "an unknown route field|'    hosts_x: [a]'|routes[0].hosts_x is not a known field",
+            "a Kong route field not implemented|'    strip_path: true'|routes[0].strip_path is not implemented yet",
+            "an unknown plugin config field|'          temperature: 1'|routes[0].plugins[0].config.temperature is not a known field",
+            "query-parameter auth|'          auth: { param_name: key, param_value: v, param_location: query }'|routes[0].plugins[0].config.auth.param_name is not implemented yet",
+            "allow_override true|'          auth: { allow_override: true }'|routes[0].plugins[0].config.auth.allow_override is not implemented yet",
+            "half a header|'          auth: { header_name: Authorization }'|routes[0].plugins[0].config.auth.header_value is required",
+            "log_statistics|'          logging: { log_statistics: true }'|routes[0].plugins[0].config.logging.log_statistics is not implemented yet",
+            "a bad response_streaming|'          response_streaming: sometimes'|routes[0].plugins[0].config.response_streaming must be one of allow, always, deny",
+            "a bad body size|'          max_request_body_size: -1'|routes[0].plugins[0].config.max_request_body_size must be a positive",
+            "a text body size|'          max_request_body_size: lots'|routes[0].plugins[0].config.max_request_body_size must be a whole number",
+            "a bad model_name_header|'          model_name_header: maybe'|routes[0].plugins[0].config.model_name_header must be true or false"})
+    void refusesNamingTheField(String what, String line, String message) {
+        String yaml = insertLine(minimal("llm/v1/chat"), line);
+
+        assertThatThrownBy(() -> parse(yaml)).isInstanceOf(ConfigException.class).hasMessageContaining(message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "a scheme that is not http|upstream_url: ftp://x/y|upstream_url must start with http:// or https://",
+            "no host|upstream_url: 'http:///v1'|upstream_url must name a host",
+            "a relative path|upstream_path: v1/chat|upstream_path must start with '/'",
+            "ollama format|mistral_format: ollama|mistral_format is not implemented yet",
+            "an unknown format|mistral_format: llama2|mistral_format must be one of ollama, openai",
+            "temperature out of Kong's range|temperature: 7|temperature must be between 0 and 5",
+            "top_p out of range|top_p: 1.5|top_p must be between 0 and 1",
+            "top_k out of range|top_k: 900|top_k must be between 0 and 500",
+            "max_tokens zero|max_tokens: 0|max_tokens must be between 1",
+            "a negative cost|input_cost: -1|input_cost cannot be negative",
+            "a bad precedence|tuning_precedence: both|tuning_precedence must be one of config, request",
+            "another provider's option|azure_instance: x|azure_instance is not a known field"})
+    void refusesBadModelOptions(String what, String option, String message) {
+        String yaml = minimal("llm/v1/chat") + "            options: { " + option + " }\n";
+
+        assertThatThrownBy(() -> parse(yaml)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("routes[0].plugins[0].config.model.options." + message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "llm/v1/completions|route_type is not implemented yet",
+            "preserve|route_type is not implemented yet",
+            "llm/v2/chat|route_type must be one of"})
+    void refusesRouteTypesNotServedYet(String type, String message) {
+        assertThatThrownBy(() -> parse(minimal(type))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("routes[0].plugins[0].config." + message);
+    }
+
+    @Test
+    void refusesAiProxyAdvancedUntilItExists() {
+        String yaml = minimal("llm/v1/chat").replace("name: ai-proxy", "name: ai-proxy-advanced");
+
+        assertThatThrownBy(() -> parse(yaml)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("routes[0].plugins[0].name is not implemented yet");
+    }
+
+    @Test
+    void refusesAPathServedTwice() {
+        String route = minimal("llm/v1/chat").substring("routes:\n".length());
+        String yaml = "routes:\n" + route + route.replace("name: r", "name: r2");
+
+        assertThatThrownBy(() -> parse(yaml)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("routes[1].paths: '/v1/chat/completions' is served by another route");
+    }
+
+    @Test
+    void refusesAnUnsetVariableWithoutDefaultNamingBoth() {
+        String yaml = minimal("llm/v1/chat") + "          auth: { header_name: Authorization, header_value: "
+                + "\"Bearer ${NOT_SET_ANYWHERE}\" }\n";
+
+        assertThatThrownBy(() -> parse(yaml)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("routes[0].plugins[0].config.auth.header_value")
+                .hasMessageContaining("NOT_SET_ANYWHERE");
+    }
+
+    @Test
+    void neverPutsTheKeyInAnErrorMessage() {
+        String yaml = minimal("llm/v1/chat") + "          auth: { header_name: Authorization, header_value: "
+                + "\"Bearer ${MISTRAL_API_KEY}\", param_name: x }\n";
+
+        assertThatThrownBy(() -> parse(yaml)).isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("sk-abc"));
+    }
+
+    private static String minimal(String routeType) {
+        return """
+                routes:
+                  - name: r
+                    paths: [/v1/chat/completions]
+                    plugins:
+                      - name: ai-proxy
+                        config:
+                          route_type: %s
+                          model:
+                            provider: mistral
+                """.formatted(routeType);
+    }
+
+    /** Inserts a line after the one with the same indentation in the minimal block. */
+    private static String insertLine(String yaml, String line) {
+        int indent = line.length() - line.stripLeading().length();
+        String anchor = switch (indent) {
+            case 0 -> "routes:\n";
+            case 4 -> "    paths: [/v1/chat/completions]\n";
+            default -> "          route_type: ";
+        };
+        if (indent == 0) {
+            return line.strip() + "\n" + yaml;
+        }
+        int at = yaml.indexOf(anchor);
+        int lineStart = yaml.lastIndexOf('\n', at) + 1;
+        return yaml.substring(0, lineStart) + line + "\n" + yaml.substring(lineStart);
+    }
+
+    private static GatewayConfig parse(String yaml) {
+        return new ConfigLoader(ENV, warning -> { }).parse(yaml.getBytes(StandardCharsets.UTF_8), "test.yaml");
+    }
+}

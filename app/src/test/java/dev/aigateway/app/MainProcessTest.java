@@ -1,0 +1,126 @@
+package dev.aigateway.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code Main} as a user runs it: its own JVM, its exit codes and what it prints. */
+class MainProcessTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void startsOnTheEmbeddedDefaultAndLogsItsStartupTime() throws Exception {
+        Process process = start(List.of(), Map.of("SERVER_PORT", "0", "MISTRAL_API_KEY", "sk-never-logged-12345678"));
+        try {
+            String started = readUntil(process, "gateway listening on port");
+            assertThat(started).containsPattern("started in \\d+ ms");
+            assertThat(started).doesNotContain("12345678");
+        } finally {
+            process.destroy();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void exitsWithStatus2AndTheFieldNameOnABadConfig() throws Exception {
+        Path config = Files.writeString(dir.resolve("bad.yaml"), """
+                routes:
+                  - name: chat
+                    paths: [/v1/chat/completions]
+                    plugins:
+                      - name: ai-proxy
+                        config:
+                          route_type: llm/v1/chat
+                          model: { provider: mistral, options: { temperature: hot } }
+                """);
+
+        Process process = start(List.of(config.toString()), Map.of());
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(output(process)).contains("routes[0].plugins[0].config.model.options.temperature");
+    }
+
+    @Test
+    void exitsWithStatus2OnAnUnknownProvider() throws Exception {
+        Path config = Files.writeString(dir.resolve("provider.yaml"), """
+                server: { port: 0 }
+                routes:
+                  - name: chat
+                    paths: [/v1/chat/completions]
+                    plugins:
+                      - name: ai-proxy
+                        config: { route_type: llm/v1/chat, model: { provider: openai } }
+                """);
+
+        Process process = start(List.of(config.toString()), Map.of());
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(output(process)).contains("unknown provider 'openai'").contains("known providers: mistral");
+    }
+
+    @Test
+    void exitsNonZeroWhenThePortIsTaken() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Path config = Files.writeString(dir.resolve("taken.yaml"), """
+                    server: { host: 127.0.0.1, port: %d }
+                    routes:
+                      - name: chat
+                        paths: [/v1/chat/completions]
+                        plugins:
+                          - name: ai-proxy
+                            config: { route_type: llm/v1/chat, model: { provider: mistral } }
+                    """.formatted(taken.getLocalPort()));
+
+            Process process = start(List.of(config.toString()), Map.of());
+
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isEqualTo(1);
+            assertThat(output(process)).contains("could not listen on 127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
+    private static Process start(List<String> args, Map<String, String> env) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("MISTRAL_API_KEY");
+        builder.environment().remove("SERVER_PORT");
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    private static String readUntil(Process process, String marker) throws IOException {
+        StringBuilder seen = new StringBuilder();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+        String line;
+        while ((line = lines.readLine()) != null) {
+            seen.append(line).append('\n');
+            if (line.contains(marker)) {
+                return seen.toString();
+            }
+        }
+        throw new AssertionError("the gateway exited before logging '" + marker + "':\n" + seen);
+    }
+
+    private static String output(Process process) throws IOException {
+        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+}
