@@ -1,0 +1,3 @@
+package dev.aigateway.archfixtures.portsadapter.adapters.http;
+
+class Thing { }
