@@ -122,7 +122,7 @@ public final class FakeMistral implements AutoCloseable {
         }
         FakeReply reply = scripted.poll();
         if (reply == null) {
-            reply = FakeReply.text(DEFAULT_ANSWER);
+            reply = likeAModel(body);
         }
         String model = body.path("model").asText();
         switch (reply) {
@@ -235,6 +235,34 @@ public final class FakeMistral implements AutoCloseable {
         }
         requests.add(new RecordedRequest(request.prologue().method().text(), request.path().rawPath(), headers,
                 body));
+    }
+
+    /**
+     * What a model would do without a script: call the first tool when it has tools and the user just spoke,
+     * report a tool's result when one just came back, and otherwise give the default answer.
+     */
+    private static FakeReply likeAModel(JsonNode body) {
+        JsonNode messages = body.path("messages");
+        JsonNode last = messages.path(messages.size() - 1);
+        String lastRole = last.path("role").asText();
+        boolean mayCallTools = !body.path("tools").isEmpty() && !"none".equals(body.path("tool_choice").asText());
+        if (lastRole.equals("user") && mayCallTools) {
+            String name = body.at("/tools/0/function/name").asText();
+            return FakeReply.toolCall(newToolCallId(), name, "{\"city\":\"Paris\"}");
+        }
+        if (lastRole.equals("tool")) {
+            return FakeReply.text("Tool result: " + last.path("content").asText());
+        }
+        return FakeReply.text(DEFAULT_ANSWER);
+    }
+
+    private static String newToolCallId() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder id = new StringBuilder();
+        for (int i = 0; i < 9; i++) {
+            id.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
+        }
+        return id.toString();
     }
 
     /** Mistral's 400s for message orders its schema allows; returns null when the rules hold. */

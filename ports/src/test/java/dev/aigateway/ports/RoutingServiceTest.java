@@ -130,7 +130,7 @@ class RoutingServiceTest {
         @Override
         public EmbeddingResponse embed(UpstreamTarget target, EmbeddingRequest request) {
             embeddingRequests.add(request);
-            return new EmbeddingResponse("m", List.of(), Optional.empty());
+            return new EmbeddingResponse(Optional.empty(), "m", List.of(), Optional.empty());
         }
     }
 

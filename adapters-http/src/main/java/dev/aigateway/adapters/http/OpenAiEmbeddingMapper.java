@@ -67,7 +67,10 @@ final class OpenAiEmbeddingMapper {
     }
 
     static ObjectNode toWire(EmbeddingResponse response, boolean base64) {
-        ObjectNode wire = NODES.objectNode().put("object", "list");
+        ObjectNode wire = NODES.objectNode();
+        // OpenAI's answer has no id, but Mistral's SDK requires one: clients of both read this shape.
+        response.id().ifPresent(id -> wire.put("id", id));
+        wire.put("object", "list");
         ArrayNode data = wire.putArray("data");
         for (Embedding embedding : response.data()) {
             ObjectNode item = data.addObject().put("object", "embedding").put("index", embedding.index());
@@ -83,6 +86,7 @@ final class OpenAiEmbeddingMapper {
         wire.put("model", response.model());
         response.usage().ifPresent(usage -> wire.putObject("usage")
                 .put("prompt_tokens", usage.promptTokens())
+                .put("completion_tokens", usage.completionTokens())
                 .put("total_tokens", usage.totalTokens()));
         return wire;
     }

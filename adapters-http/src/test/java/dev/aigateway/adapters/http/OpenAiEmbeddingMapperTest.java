@@ -60,7 +60,7 @@ class OpenAiEmbeddingMapperTest {
 
     @Test
     void writesFloatsAsNumbersAndBase64AsLittleEndianFloat32() {
-        EmbeddingResponse response = new EmbeddingResponse("mistral-embed",
+        EmbeddingResponse response = new EmbeddingResponse(Optional.of("emb-1"), "mistral-embed",
                 List.of(new Embedding(0, EmbeddingVector.of(0.5, -0.25, 0.0123))), Optional.of(new Usage(3, 0, 3)));
 
         JsonNode floats = OpenAiEmbeddingMapper.toWire(response, false);
@@ -75,6 +75,7 @@ class OpenAiEmbeddingMapperTest {
         assertThat(decoded.getFloat()).isEqualTo(0.0123f);
         assertThat(floats.at("/usage/prompt_tokens").asInt()).isEqualTo(3);
         assertThat(floats.path("object").asText()).isEqualTo("list");
+        assertThat(floats.path("id").asText()).isEqualTo("emb-1");
         assertThat(floats.at("/data/0/object").asText()).isEqualTo("embedding");
     }
 

@@ -67,7 +67,7 @@ final class MistralResponseMapper {
             }
             data.add(new Embedding(item.path("index").asInt(data.size()), EmbeddingVector.of(vector)));
         }
-        return new EmbeddingResponse(required(root, "model"), data, usage(root));
+        return new EmbeddingResponse(MistralJson.text(root, "id"), required(root, "model"), data, usage(root));
     }
 
     static Optional<FinishReason> finishReason(JsonNode choice) {

@@ -122,7 +122,7 @@ class MistralResponseMapperTest {
                 + "{'object':'embedding','embedding':[1.0,0.0],'index':1}],'model':'mistral-embed',"
                 + "'usage':{'prompt_tokens':4,'completion_tokens':0,'total_tokens':4}}"));
 
-        assertThat(response).isEqualTo(new EmbeddingResponse("mistral-embed", List.of(
+        assertThat(response).isEqualTo(new EmbeddingResponse(Optional.of("e"), "mistral-embed", List.of(
                 new Embedding(0, EmbeddingVector.of(0.5, -0.25)), new Embedding(1, EmbeddingVector.of(1.0, 0.0))),
                 Optional.of(new Usage(4, 0, 4))));
     }

@@ -1,0 +1,83 @@
+package dev.aigateway.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigateway.fakemistral.FakeMistral;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The official {@code openai} and {@code @mistralai/mistralai} npm packages (pinned in {@code clients/node}) run
+ * their chat, stream, tool and embedding calls against the gateway in front of the fake Mistral.
+ */
+class NodeClientsTest {
+    private static final String KEY = "sk-node-clients-0123456789";
+    private static final List<String> EMBEDDING_INPUTS = List.of("alpha", "beta");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private FakeMistral mistral;
+    private Gateway gateway;
+
+    @BeforeEach
+    void start() {
+        mistral = FakeMistral.start(KEY);
+        gateway = TestGateways.inFrontOf(mistral, KEY, "");
+    }
+
+    @AfterEach
+    void stop() {
+        gateway.close();
+        mistral.close();
+    }
+
+    @Test
+    void theOfficialSdksPassTheirChatStreamToolAndEmbeddingCalls() throws Exception {
+        Path clients = Path.of(System.getProperty("clients.node.dir", "../clients/node")).toAbsolutePath();
+        assertThat(clients.resolve("node_modules/openai")).as("npm packages missing: run 'npm ci' in " + clients
+                + " (./test.sh does)").isDirectory();
+
+        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec",
+                "openai.test.mjs", "mistral.test.mjs")
+                .directory(clients.toFile())
+                .redirectErrorStream(true);
+        node.environment().put("GATEWAY_URL", "http://127.0.0.1:" + gateway.port());
+        node.environment().put("EXPECTED", expected());
+        Process process = node.start();
+        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+
+        assertThat(finished).as("node tests finished in time:\n" + output).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("pass 9").contains("fail 0");
+        assertThat(mistral.requests()).allSatisfy(request -> assertThat(request.header("authorization"))
+                .contains("Bearer " + KEY));
+    }
+
+    private static String expected() throws IOException {
+        ObjectNode expected = JSON.createObjectNode().put("answer", FakeMistral.DEFAULT_ANSWER);
+        expected.putObject("usage").put("prompt_tokens", FakeMistral.PROMPT_TOKENS)
+                .put("completion_tokens", FakeMistral.COMPLETION_TOKENS).put("total_tokens", FakeMistral.TOTAL_TOKENS);
+        ArrayNode inputs = expected.putArray("embeddingInputs");
+        ArrayNode vectors = expected.putArray("vectors");
+        for (String input : EMBEDDING_INPUTS) {
+            inputs.add(input);
+            ArrayNode vector = vectors.addArray();
+            for (double value : FakeMistral.vectorOf(input, 8)) {
+                vector.add(value);
+            }
+        }
+        return JSON.writeValueAsString(expected);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.aigateway.app;
+
+import dev.aigateway.fakemistral.FakeMistral;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** Starts a gateway on a free loopback port with chat and embeddings routes in front of a fake Mistral. */
+final class TestGateways {
+
+    private TestGateways() { }
+
+    /** The embedded default's two routes, aimed at {@code mistral} with {@code key}, plus any extra route YAML. */
+    static Gateway inFrontOf(FakeMistral mistral, String key, String extraRoutes) {
+        String yaml = """
+                server: { host: 127.0.0.1, port: 0 }
+                routes:
+                  - name: chat
+                    paths: [/v1/chat/completions]
+                    plugins:
+                      - name: ai-proxy
+                        config:
+                          route_type: llm/v1/chat
+                          auth: { header_name: Authorization, header_value: "Bearer ${MISTRAL_API_KEY}" }
+                          model:
+                            provider: mistral
+                            options: { mistral_format: openai, upstream_url: "%1$s/v1/chat/completions" }
+                  - name: embeddings
+                    paths: [/v1/embeddings]
+                    plugins:
+                      - name: ai-proxy
+                        config:
+                          route_type: llm/v1/embeddings
+                          auth: { header_name: Authorization, header_value: "Bearer ${MISTRAL_API_KEY}" }
+                          model: { provider: mistral, options: { upstream_url: "%1$s" } }
+                %2$s""".formatted(mistral.baseUri(), extraRoutes);
+        GatewayConfig config = new ConfigLoader(Map.of("MISTRAL_API_KEY", key), warning -> { })
+                .parse(yaml.getBytes(StandardCharsets.UTF_8), "test.yaml");
+        return Gateway.start(config);
+    }
+}
