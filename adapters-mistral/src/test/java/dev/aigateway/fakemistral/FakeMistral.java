@@ -251,9 +251,19 @@ public final class FakeMistral implements AutoCloseable {
             return FakeReply.toolCall(newToolCallId(), name, "{\"city\":\"Paris\"}");
         }
         if (lastRole.equals("tool")) {
-            return FakeReply.text("Tool result: " + last.path("content").asText());
+            return FakeReply.text("Tool result: " + text(last.path("content")));
         }
         return FakeReply.text(DEFAULT_ANSWER);
+    }
+
+    /** A message's text, whether its content is a string or a list of text chunks. */
+    private static String text(JsonNode content) {
+        if (!content.isArray()) {
+            return content.asText();
+        }
+        StringBuilder text = new StringBuilder();
+        content.forEach(chunk -> text.append(chunk.path("text").asText()));
+        return text.toString();
     }
 
     private static String newToolCallId() {
