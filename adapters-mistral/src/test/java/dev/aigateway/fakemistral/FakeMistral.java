@@ -233,8 +233,9 @@ public final class FakeMistral implements AutoCloseable {
         for (Header header : request.headers()) {
             headers.put(header.name().toLowerCase(Locale.ROOT), header.allValues());
         }
-        requests.add(new RecordedRequest(request.prologue().method().text(), request.path().rawPath(), headers,
-                body));
+        String query = request.prologue().query().rawValue();
+        String target = query.isEmpty() ? request.path().rawPath() : request.path().rawPath() + "?" + query;
+        requests.add(new RecordedRequest(request.prologue().method().text(), target, headers, body));
     }
 
     /**

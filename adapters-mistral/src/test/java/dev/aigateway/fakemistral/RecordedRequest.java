@@ -10,7 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** One request as the fake Mistral received it: method, path, headers (lower-case names) and body bytes. */
+/**
+ * One request as the fake Mistral received it: method, path (with the query string, if any), headers (lower-case
+ * names) and body bytes.
+ */
 public record RecordedRequest(String method, String path, Map<String, List<String>> headers, byte[] body) {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -57,8 +57,9 @@ final class AiProxyConfigReader {
         }
         RoutePolicy policy = new RoutePolicy(new ModelPolicy(model.string("name")), tuning(options),
                 precedence(options), streaming(config));
-        UpstreamTarget target = new UpstreamTarget(provider.toLowerCase(Locale.ROOT),
-                upstreamUrl(options), upstreamPath(options), auth(config.object("auth")));
+        ConfigNode auth = config.object("auth");
+        UpstreamTarget target = new UpstreamTarget(provider.toLowerCase(Locale.ROOT), upstreamUrl(options),
+                upstreamPath(options), auth(auth), auth.bool("allow_override").orElse(false));
         return new Route(name, paths, type, maxBody, config.bool("model_name_header").orElse(true), policy,
                 target);
     }
@@ -125,25 +126,36 @@ final class AiProxyConfigReader {
     }
 
     private static Optional<UpstreamAuth> auth(ConfigNode auth) {
-        String later = "is not implemented yet: credentials as query or body parameters are planned;"
-                + " use header_name and header_value";
-        Map<String, String> notYet = new HashMap<>();
-        List.of("param_name", "param_value", "param_location").forEach(field -> notYet.put(field, later));
+        Map<String, String> otherProviders = new HashMap<>();
         List.of("azure_use_managed_identity", "azure_client_id", "azure_client_secret", "azure_tenant_id",
                 "gcp_use_service_account", "gcp_service_account_json", "aws_access_key_id",
-                "aws_secret_access_key").forEach(field -> notYet.put(field, OTHER_PROVIDERS));
-        auth.allowOnly(Set.of("header_name", "header_value", "allow_override"), notYet);
-        if (auth.bool("allow_override").orElse(false)) {
-            throw auth.error("allow_override", "is not implemented yet: client credentials overriding the"
-                    + " configured one are planned; set it to false");
+                "aws_secret_access_key").forEach(field -> otherProviders.put(field, OTHER_PROVIDERS));
+        auth.allowOnly(Set.of("header_name", "header_value", "param_name", "param_value", "param_location",
+                "allow_override"), otherProviders);
+        Optional<UpstreamAuth> header = bothOrNeither(auth, "header_name", "header_value")
+                .map(pair -> new UpstreamAuth.Header(pair.name(), pair.value()));
+        Optional<UpstreamAuth> param = bothOrNeither(auth, "param_name", "param_value").map(pair -> {
+            String location = auth.oneOf("param_location", Set.of("query", "body"))
+                    .orElseThrow(() -> auth.error("param_location", "is required with param_name: query or body"));
+            return location.equals("query") ? new UpstreamAuth.QueryParam(pair.name(), pair.value())
+                    : new UpstreamAuth.BodyParam(pair.name(), pair.value());
+        });
+        if (header.isPresent() && param.isPresent()) {
+            throw auth.error("param_name", "cannot be set together with header_name: configure one credential");
         }
-        Optional<String> name = auth.string("header_name");
-        Optional<String> value = auth.string("header_value");
+        return header.or(() -> param);
+    }
+
+    private record NamedSecret(String name, Secret value) { }
+
+    private static Optional<NamedSecret> bothOrNeither(ConfigNode auth, String nameField, String valueField) {
+        Optional<String> name = auth.string(nameField);
+        Optional<String> value = auth.string(valueField);
         if (name.isPresent() != value.isPresent()) {
-            throw auth.error(name.isPresent() ? "header_value" : "header_name",
-                    "is required when the other of header_name / header_value is set");
+            throw auth.error(name.isPresent() ? valueField : nameField,
+                    "is required when " + (name.isPresent() ? nameField : valueField) + " is set");
         }
-        return name.map(header -> new UpstreamAuth.Header(header, Secret.of(value.orElseThrow())));
+        return name.map(n -> new NamedSecret(n, Secret.of(value.orElseThrow())));
     }
 
     private static void nonNegative(ConfigNode node, String field, double value) {

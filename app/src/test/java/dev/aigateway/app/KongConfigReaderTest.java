@@ -75,6 +75,22 @@ class KongConfigReaderTest {
                 Secret.of("Bearer sk-abc")));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "'{ header_name: x-api-key, header_value: k1 }'|false|Header|x-api-key",
+            "'{ param_name: key, param_value: k1, param_location: query, allow_override: true }'|true|QueryParam|key",
+            "'{ param_name: api_key, param_value: k1, param_location: body }'|false|BodyParam|api_key"})
+    void readsEveryKindOfCredential(String auth, boolean allowOverride, String kind, String name) {
+        Route route = parse(minimal("llm/v1/chat") + "          auth: " + auth + "\n").routes().get(0);
+
+        assertThat(route.target().allowOverride()).isEqualTo(allowOverride);
+        assertThat(route.target().auth()).hasValueSatisfying(credential -> {
+            assertThat(credential.getClass().getSimpleName()).isEqualTo(kind);
+            assertThat(credential.name()).isEqualTo(name);
+            assertThat(credential.value()).isEqualTo(Secret.of("k1"));
+        });
+    }
+
     @Test
     void appliesKongsDefaultsWhereTheBlockIsSilent() {
         GatewayConfig config = parse(minimal("llm/v1/embeddings"));
@@ -124,8 +140,10 @@ class KongConfigReaderTest {
             "an unknown route field|'    hosts_x: [a]'|routes[0].hosts_x is not a known field",
             "a Kong route field not implemented|'    strip_path: true'|routes[0].strip_path is not implemented yet",
             "an unknown plugin config field|'          temperature: 1'|routes[0].plugins[0].config.temperature is not a known field",
-            "query-parameter auth|'          auth: { param_name: key, param_value: v, param_location: query }'|routes[0].plugins[0].config.auth.param_name is not implemented yet",
-            "allow_override true|'          auth: { allow_override: true }'|routes[0].plugins[0].config.auth.allow_override is not implemented yet",
+            "a parameter without its location|'          auth: { param_name: key, param_value: v }'|routes[0].plugins[0].config.auth.param_location is required",
+            "a parameter in a bad location|'          auth: { param_name: key, param_value: v, param_location: header }'|routes[0].plugins[0].config.auth.param_location must be one of body, query",
+            "two credentials|'          auth: { param_name: k, param_value: v, param_location: query, header_name: a, header_value: b }'|routes[0].plugins[0].config.auth.param_name cannot be set together with header_name",
+            "another provider's auth|'          auth: { azure_client_id: x }'|routes[0].plugins[0].config.auth.azure_client_id is not implemented yet: applies to another provider",
             "half a header|'          auth: { header_name: Authorization }'|routes[0].plugins[0].config.auth.header_value is required",
             "log_statistics|'          logging: { log_statistics: true }'|routes[0].plugins[0].config.logging.log_statistics is not implemented yet",
             "a bad response_streaming|'          response_streaming: sometimes'|routes[0].plugins[0].config.response_streaming must be one of allow, always, deny",

@@ -7,6 +7,8 @@ import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.route.Capability;
 import dev.aigateway.domain.route.Route;
+import dev.aigateway.domain.route.Secret;
+import dev.aigateway.domain.route.UpstreamTarget;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,23 +21,24 @@ public final class RoutingService implements ChatCompletionUseCase, EmbeddingUse
     }
 
     @Override
-    public void chat(Route route, ChatRequest request, ChatResponder responder) {
+    public void chat(Route route, ChatRequest request, Optional<Secret> clientCredential, ChatResponder responder) {
         requireCapability(route, Capability.CHAT);
         ChatRequest upstreamRequest = route.policy().applyTo(request);
-        UpstreamProvider provider = providers.get(route.target().provider());
+        UpstreamTarget target = route.target().forClient(clientCredential);
+        UpstreamProvider provider = providers.get(target.provider());
         if (upstreamRequest.stream()) {
-            provider.streamChat(route.target(), upstreamRequest,
-                    responder.openStream(upstreamRequest.model().orElseThrow()));
+            provider.streamChat(target, upstreamRequest, responder.openStream(upstreamRequest.model().orElseThrow()));
         } else {
-            responder.complete(provider.chat(route.target(), upstreamRequest));
+            responder.complete(provider.chat(target, upstreamRequest));
         }
     }
 
     @Override
-    public EmbeddingResponse embed(Route route, EmbeddingRequest request) {
+    public EmbeddingResponse embed(Route route, EmbeddingRequest request, Optional<Secret> clientCredential) {
         requireCapability(route, Capability.EMBEDDINGS);
         EmbeddingRequest upstreamRequest = route.policy().applyTo(request);
-        return providers.get(route.target().provider()).embed(route.target(), upstreamRequest);
+        UpstreamTarget target = route.target().forClient(clientCredential);
+        return providers.get(target.provider()).embed(target, upstreamRequest);
     }
 
     private static void requireCapability(Route route, Capability needed) {

@@ -38,7 +38,7 @@ class RoutingServiceTest {
         Route route = route(RouteType.CHAT, ModelPolicy.fixed("mistral-large-latest"), ResponseStreaming.ALLOW);
         RecordingResponder responder = new RecordingResponder();
 
-        routing.chat(route, hello().build(), responder);
+        routing.chat(route, hello().build(), Optional.empty(), responder);
 
         assertThat(provider.chatRequests).singleElement()
                 .satisfies(sent -> assertThat(sent.model()).contains("mistral-large-latest"));
@@ -51,7 +51,7 @@ class RoutingServiceTest {
         Route route = route(RouteType.CHAT, ModelPolicy.fixed("m"), ResponseStreaming.ALWAYS);
         RecordingResponder responder = new RecordingResponder();
 
-        routing.chat(route, hello().build(), responder);
+        routing.chat(route, hello().build(), Optional.empty(), responder);
 
         assertThat(responder.openedFor).containsExactly("m");
         assertThat(responder.chunks).containsExactly(RecordingProvider.CHUNK);
@@ -62,7 +62,7 @@ class RoutingServiceTest {
     void refusesChatOnAnEmbeddingsRoute() {
         Route route = route(RouteType.EMBEDDINGS, ModelPolicy.fixed("m"), ResponseStreaming.ALLOW);
 
-        assertThatThrownBy(() -> routing.chat(route, hello().build(), new RecordingResponder()))
+        assertThatThrownBy(() -> routing.chat(route, hello().build(), Optional.empty(), new RecordingResponder()))
                 .isInstanceOfSatisfying(GatewayException.class,
                         e -> assertThat(e.error()).isInstanceOf(GatewayError.Unsupported.class));
         assertThat(provider.chatRequests).isEmpty();
@@ -72,7 +72,8 @@ class RoutingServiceTest {
     void aModelErrorNeverReachesTheProvider() {
         Route route = route(RouteType.CHAT, ModelPolicy.fixed("mistral-large-latest"), ResponseStreaming.ALLOW);
 
-        assertThatThrownBy(() -> routing.chat(route, hello().model("gpt-4o").build(), new RecordingResponder()))
+        assertThatThrownBy(() -> routing.chat(route, hello().model("gpt-4o").build(), Optional.empty(),
+                new RecordingResponder()))
                 .isInstanceOf(GatewayException.class);
         assertThat(provider.chatRequests).isEmpty();
     }
@@ -81,7 +82,8 @@ class RoutingServiceTest {
     void embedsWithTheResolvedModel() {
         Route route = route(RouteType.EMBEDDINGS, ModelPolicy.fixed("mistral-embed"), ResponseStreaming.ALLOW);
 
-        routing.embed(route, new EmbeddingRequest(Optional.empty(), List.of("a"), Optional.empty(), Map.of()));
+        routing.embed(route, new EmbeddingRequest(Optional.empty(), List.of("a"), Optional.empty(), Map.of()),
+                Optional.empty());
 
         assertThat(provider.embeddingRequests).singleElement()
                 .satisfies(sent -> assertThat(sent.model()).contains("mistral-embed"));

@@ -1,12 +1,15 @@
 package dev.aigateway.adapters.http;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.route.Route;
+import dev.aigateway.domain.route.Secret;
 import dev.aigateway.ports.ChatCompletionUseCase;
 import dev.aigateway.ports.ClientGoneException;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.Optional;
 
 /** {@code POST} on a chat route: OpenAI request in, answer or stream out. */
 final class ChatHandler implements Handler {
@@ -22,11 +25,12 @@ final class ChatHandler implements Handler {
 
     @Override
     public void handle(ServerRequest request, ServerResponse response) {
-        IncomingChat incoming = OpenAiChatRequestMapper.fromWire(
-                json.readObject(RequestBodies.read(request, route.maxRequestBodyBytes())));
+        ObjectNode body = json.readObject(RequestBodies.read(request, route.maxRequestBodyBytes()));
+        Optional<Secret> clientCredential = ClientCredentials.take(request, body, route);
+        IncomingChat incoming = OpenAiChatRequestMapper.fromWire(body);
         HttpChatResponder responder = new HttpChatResponder(response, route, json, incoming.includeUsage());
         try {
-            chat.chat(route, incoming.request(), responder);
+            chat.chat(route, incoming.request(), clientCredential, responder);
             responder.finish();
         } catch (GatewayException e) {
             if (!responder.streaming()) {

@@ -82,6 +82,8 @@ final class MistralHttp {
             switch (credential) {
                 case UpstreamAuth.Header header -> request.header(HeaderNames.create(header.name()),
                         header.value().reveal());
+                case UpstreamAuth.QueryParam query -> request.queryParam(query.name(), query.value().reveal());
+                case UpstreamAuth.BodyParam ignored -> { } // written into the body by the provider
             }
         });
         return request;

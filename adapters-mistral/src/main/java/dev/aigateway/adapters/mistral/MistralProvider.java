@@ -10,6 +10,7 @@ import dev.aigateway.domain.embedding.EmbeddingRequest;
 import dev.aigateway.domain.embedding.EmbeddingResponse;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.route.RouteType;
+import dev.aigateway.domain.route.UpstreamAuth;
 import dev.aigateway.domain.route.UpstreamTarget;
 import dev.aigateway.ports.ChunkSink;
 import dev.aigateway.ports.UpstreamProvider;
@@ -44,7 +45,7 @@ final class MistralProvider implements UpstreamProvider {
     public void streamChat(UpstreamTarget target, ChatRequest request, ChunkSink sink) {
         MistralChatTranslation translation = translate(request);
         Optional<MistralHttp.Reply> refused = http.postStreaming(MistralEndpoints.resolve(target, RouteType.CHAT),
-                target.auth(), bytes(translation.body()), body -> {
+                target.auth(), bytes(target, translation.body()), body -> {
                     boolean done = ServerSentEvents.read(body,
                             data -> sink.accept(MistralResponseMapper.chatChunk(parse(data.getBytes(
                                     java.nio.charset.StandardCharsets.UTF_8)))));
@@ -70,11 +71,21 @@ final class MistralProvider implements UpstreamProvider {
     }
 
     private JsonNode exchange(UpstreamTarget target, RouteType type, ObjectNode body) {
-        MistralHttp.Reply reply = http.post(MistralEndpoints.resolve(target, type), target.auth(), bytes(body));
+        MistralHttp.Reply reply = http.post(MistralEndpoints.resolve(target, type), target.auth(), bytes(target, body));
         if (reply.status() / 100 != 2) {
             throw new GatewayException(errors.toError(reply.status(), reply.body(), reply.retryAfter()));
         }
         return parse(reply.body());
+    }
+
+    /** The body as sent to {@code target}: with the credential in it when the route puts it there. */
+    private byte[] bytes(UpstreamTarget target, ObjectNode body) {
+        target.auth().ifPresent(auth -> {
+            if (auth instanceof UpstreamAuth.BodyParam field) {
+                body.put(field.name(), field.value().reveal());
+            }
+        });
+        return bytes(body);
     }
 
     private byte[] bytes(ObjectNode body) {

@@ -94,7 +94,7 @@ class MistralProviderTest {
                 .build();
         ChatResponse answer = provider.chat(target(KEY), replay);
 
-        assertThat(answer.choices().get(0).message().content()).contains(FakeMistral.DEFAULT_ANSWER);
+        assertThat(answer.choices().get(0).message().content()).contains("Tool result: sunny");
     }
 
     @Test
