@@ -72,6 +72,25 @@ class OpenAiChatRequestMapperTest {
                                 new Message.Assistant(Optional.empty(), List.of(new ToolCall("call_1", "w", "{}")),
                                         Optional.empty(), false),
                                 new Message.Tool("call_1", Content.text("sunny"), Optional.empty())))),
+                row("assistant fields Mistral refuses are stripped from history", "{'messages':[{'role':'user',"
+                                + "'content':'hi'},{'role':'assistant','content':'Hello','refusal':'no',"
+                                + "'reasoning_content':'thought','annotations':[],'audio':{'id':'a1'}},"
+                                + "{'role':'user','content':'again'}]}",
+                        b -> b.messages(List.of(user(), new Message.Assistant(Optional.of(Content.text("Hello")),
+                                List.of(), Optional.empty(), false),
+                                new Message.User(Content.text("again"), Optional.empty())))),
+                row("a legacy function result is a tool message", "{'messages':[{'role':'user','content':'hi'},"
+                                + "{'role':'assistant','content':null,'function_call':{'name':'w','arguments':'{}'}},"
+                                + "{'role':'function','name':'w','content':'sunny'}]}",
+                        b -> b.messages(List.of(user(), new Message.Assistant(Optional.empty(),
+                                        List.of(new ToolCall("w", "w", "{}")), Optional.empty(), false),
+                                new Message.Tool("w", Content.text("sunny"), Optional.of("w"))))),
+                row("tool_choice any (Mistral's word) is required", "{" + HI + ",'tool_choice':'any'}",
+                        b -> b.toolChoice(new ToolChoice.Required())),
+                row("a Mistral prefix message is carried", "{'messages':[{'role':'user','content':'hi'},"
+                                + "{'role':'assistant','content':'Sure:','prefix':true}]}",
+                        b -> b.messages(List.of(user(), new Message.Assistant(Optional.of(Content.text("Sure:")),
+                                List.of(), Optional.empty(), true)))),
                 row("text and image parts, image as string or object", "{'messages':[{'role':'user','content':["
                                 + "{'type':'text','text':'what?','cache_control':{'type':'ephemeral'}},"
                                 + "{'type':'image_url','image_url':{'url':'https://x/a.png','detail':'high'}},"

@@ -20,7 +20,8 @@ final class MistralEndpoints {
 
     /**
      * The upstream URI for a route type. An {@code upstream_url} with a path is used as it is (Kong's meaning);
-     * one without a path gets the route type's default path; {@code upstream_path} replaces the path.
+     * one without a path gets the route type's default path; {@code upstream_path} replaces the path. A URL
+     * without a port gets its scheme's (Kong would use 443 even for http).
      */
     static URI resolve(UpstreamTarget target, RouteType type) {
         String defaultPath = PATHS.get(type);
@@ -31,8 +32,10 @@ final class MistralEndpoints {
         String basePath = base.getRawPath() == null || base.getRawPath().isEmpty() || base.getRawPath().equals("/")
                 ? defaultPath : base.getRawPath();
         String path = target.upstreamPath().orElse(basePath);
+        int port = base.getPort() != -1 ? base.getPort() : "http".equalsIgnoreCase(base.getScheme()) ? 80 : 443;
         try {
-            return new URI(base.getScheme(), base.getRawAuthority(), path, base.getRawQuery(), null);
+            return new URI(base.getScheme(), base.getRawUserInfo(), base.getHost(), port, path, base.getRawQuery(),
+                    null);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("cannot build the upstream URL from " + base + " and " + path, e);
         }

@@ -85,10 +85,6 @@ final class MistralProvider implements UpstreamProvider {
                 body.put(field.name(), field.value().reveal());
             }
         });
-        return bytes(body);
-    }
-
-    private byte[] bytes(ObjectNode body) {
         try {
             return json.writeValueAsBytes(body);
         } catch (JacksonException e) {

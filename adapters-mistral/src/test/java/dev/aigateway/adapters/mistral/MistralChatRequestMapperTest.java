@@ -95,9 +95,33 @@ class MistralChatRequestMapperTest {
                 row("OpenAI-only fields are dropped",
                         b -> b.extension("store", new JsonValue.JsonBool(true))
                                 .extension("logprobs", new JsonValue.JsonBool(true))
-                                .extension("top_logprobs", new JsonValue.JsonNumber(BigDecimal.TWO)),
+                                .extension("top_logprobs", new JsonValue.JsonNumber(BigDecimal.TWO))
+                                .extension("logit_bias", JsonValue.JsonObject.empty())
+                                .extension("modalities", new JsonValue.JsonArray(List.of(new JsonValue.JsonString("text"))))
+                                .extension("audio", JsonValue.JsonObject.empty())
+                                .extension("stream_options", JsonValue.JsonObject.empty()),
                         "{'model':'m','messages':[" + HI + "],'stream':false}",
-                        List.of("logprobs", "store", "top_logprobs")),
+                        List.of("logprobs", "store", "top_logprobs", "logit_bias", "modalities", "audio",
+                                "stream_options")),
+                row("the rest of Mistral's own fields pass through",
+                        b -> b.extension("prediction", object(Map.of("type", new JsonValue.JsonString("content"),
+                                        "content", new JsonValue.JsonString("x"))))
+                                .extension("guardrails", new JsonValue.JsonArray(List.of()))
+                                .extension("reasoning_effort", new JsonValue.JsonString("high"))
+                                .extension("prompt_cache_key", new JsonValue.JsonString("k"))
+                                .extension("metadata", object(Map.of("team", new JsonValue.JsonString("a")))),
+                        "{'model':'m','messages':[" + HI + "],'stream':false,'prediction':{'type':'content',"
+                                + "'content':'x'},'guardrails':[],'reasoning_effort':'high','prompt_cache_key':'k',"
+                                + "'metadata':{'team':'a'}}", List.of()),
+                row("a native random_seed passes when the client sent no seed",
+                        b -> b.extension("random_seed", new JsonValue.JsonNumber(BigDecimal.valueOf(9))),
+                        "{'model':'m','messages':[" + HI + "],'stream':false,'random_seed':9}", List.of()),
+                row("the OpenAI seed wins over a native random_seed",
+                        b -> b.seed(1L).extension("random_seed", new JsonValue.JsonNumber(BigDecimal.valueOf(9))),
+                        "{'model':'m','messages':[" + HI + "],'stream':false,'random_seed':1}", List.of()),
+                row("service_tier auto passes",
+                        b -> b.extension("service_tier", new JsonValue.JsonString("auto")),
+                        "{'model':'m','messages':[" + HI + "],'stream':false,'service_tier':'auto'}", List.of()),
                 row("service_tier passes only with a value Mistral knows",
                         b -> b.extension("service_tier", new JsonValue.JsonString("standard_only")),
                         "{'model':'m','messages':[" + HI + "],'stream':false,'service_tier':'standard_only'}",
