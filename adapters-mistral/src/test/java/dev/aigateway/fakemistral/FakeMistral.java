@@ -38,6 +38,10 @@ public final class FakeMistral implements AutoCloseable {
     public static final int COMPLETION_TOKENS = 7;
     public static final int TOTAL_TOKENS = 41;
     public static final String DEFAULT_ANSWER = "Hello from the fake Mistral";
+    /** What every fill-in-the-middle request gets. */
+    public static final String FIM_ANSWER = "return a + b";
+    /** The models {@code GET /v1/models} lists. */
+    public static final List<String> MODELS = List.of("mistral-small-latest", "codestral-latest", "mistral-embed");
 
     private static final Pattern TOOL_CALL_ID = Pattern.compile("[a-zA-Z0-9]{9}");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,6 +53,7 @@ public final class FakeMistral implements AutoCloseable {
     private final List<Long> eventSentNanos = new CopyOnWriteArrayList<>();
     private final MistralSchema chatSchema = MistralSchema.of("ChatCompletionRequest");
     private final MistralSchema embeddingSchema = MistralSchema.of("EmbeddingRequest");
+    private final MistralSchema fimSchema = MistralSchema.of("FIMCompletionRequest");
     private volatile Duration streamPacing = Duration.ZERO;
 
     private FakeMistral(String apiKey) {
@@ -60,6 +65,8 @@ public final class FakeMistral implements AutoCloseable {
                 .routing(routing -> routing
                         .post("/v1/chat/completions", this::chat)
                         .post("/v1/embeddings", this::embeddings)
+                        .post("/v1/fim/completions", this::fim)
+                        .get("/v1/models", this::models)
                         .any(this::notFound))
                 .build()
                 .start();
@@ -151,6 +158,31 @@ public final class FakeMistral implements AutoCloseable {
         }
     }
 
+    private void fim(ServerRequest request, ServerResponse response) throws IOException {
+        JsonNode body = admit(request, response, fimSchema);
+        if (body == null) {
+            return;
+        }
+        FakeReply.Text text = new FakeReply.Text(FIM_ANSWER, "stop");
+        String model = body.path("model").asText();
+        if (body.path("stream").asBoolean(false)) {
+            streamText(response, model, text);
+        } else {
+            sendJson(response, 200, completion(model, FIM_ANSWER, JSON.nullNode(), "stop"));
+        }
+    }
+
+    private void models(ServerRequest request, ServerResponse response) {
+        if (admit(request, response, null) == null) {
+            return;
+        }
+        ObjectNode list = JSON.createObjectNode().put("object", "list");
+        ArrayNode data = list.putArray("data");
+        MODELS.forEach(id -> data.addObject().put("id", id).put("object", "model").put("created", 1700000000L)
+                .put("owned_by", "mistralai"));
+        sendJson(response, 200, list);
+    }
+
     private void embeddings(ServerRequest request, ServerResponse response) {
         JsonNode body = admit(request, response, embeddingSchema);
         if (body == null) {
@@ -190,11 +222,14 @@ public final class FakeMistral implements AutoCloseable {
     }
 
     private void notFound(ServerRequest request, ServerResponse response) {
-        record(request, new byte[0]);
+        record(request, request.content().hasEntity() ? request.content().as(byte[].class) : new byte[0]);
         sendJson(response, 404, JSON.createObjectNode().put("detail", "Not Found"));
     }
 
-    /** Records the request, then checks the key and the schema; returns the body, or null once it answered. */
+    /**
+     * Records the request, then checks the key and the schema (none for a GET); returns the body (an empty object
+     * for a GET), or null once it answered.
+     */
     private JsonNode admit(ServerRequest request, ServerResponse response, MistralSchema schema) {
         byte[] bytes = request.content().hasEntity() ? request.content().as(byte[].class) : new byte[0];
         record(request, bytes);
@@ -203,6 +238,9 @@ public final class FakeMistral implements AutoCloseable {
             sendJson(response, 401, JSON.createObjectNode().put("message", "Unauthorized")
                     .put("request_id", newId()));
             return null;
+        }
+        if (schema == null) {
+            return JSON.createObjectNode();
         }
         JsonNode body;
         try {

@@ -34,10 +34,6 @@ final class AiProxyConfigReader {
         RouteType type = RouteType.fromConfigName(typeName).orElseThrow(() -> config.error("route_type",
                 "must be one of llm/v1/chat, llm/v1/completions, llm/v1/embeddings, preserve; got '"
                         + typeName + "'"));
-        if (type == RouteType.COMPLETIONS || type == RouteType.PRESERVE) {
-            throw config.error("route_type", "is not implemented yet: " + typeName
-                    + " is planned; llm/v1/chat and llm/v1/embeddings are available");
-        }
         config.oneOf("llm_format", Set.of("openai"));
         logging(config.object("logging"));
         ConfigNode model = config.object("model");
@@ -58,8 +54,13 @@ final class AiProxyConfigReader {
         RoutePolicy policy = new RoutePolicy(new ModelPolicy(model.string("name")), tuning(options),
                 precedence(options), streaming(config));
         ConfigNode auth = config.object("auth");
+        Optional<UpstreamAuth> credential = auth(auth);
+        if (type == RouteType.PRESERVE && credential.orElse(null) instanceof UpstreamAuth.BodyParam) {
+            throw auth.error("param_location", "cannot be body on a preserve route, whose body is forwarded"
+                    + " untouched; use query or a header");
+        }
         UpstreamTarget target = new UpstreamTarget(provider.toLowerCase(Locale.ROOT), upstreamUrl(options),
-                upstreamPath(options), auth(auth), auth.bool("allow_override").orElse(false));
+                upstreamPath(options), credential, auth.bool("allow_override").orElse(false));
         return new Route(name, paths, type, maxBody, config.bool("model_name_header").orElse(true), policy,
                 target);
     }

@@ -4,7 +4,11 @@ import dagger.Module;
 import dagger.Provides;
 import dev.aigateway.domain.route.Route;
 import dev.aigateway.ports.ChatCompletionUseCase;
+import dev.aigateway.ports.CompletionUseCase;
 import dev.aigateway.ports.EmbeddingUseCase;
+import dev.aigateway.ports.ModelCatalog;
+import dev.aigateway.ports.ModelListUseCase;
+import dev.aigateway.ports.PassthroughUseCase;
 import dev.aigateway.ports.ProviderRegistry;
 import dev.aigateway.ports.RoutingService;
 import dev.aigateway.ports.ServerSettings;
@@ -51,5 +55,21 @@ final class CoreModule {
     @Provides
     static EmbeddingUseCase embeddings(RoutingService routing) {
         return routing;
+    }
+
+    @Provides
+    static CompletionUseCase completions(RoutingService routing) {
+        return routing;
+    }
+
+    @Provides
+    static PassthroughUseCase passthrough(RoutingService routing) {
+        return routing;
+    }
+
+    @Provides
+    @Singleton
+    static ModelListUseCase models(GatewayConfig config, ProviderRegistry providers) {
+        return new ModelCatalog(config.routes(), providers, config.modelsCacheTtl(), System::nanoTime);
     }
 }

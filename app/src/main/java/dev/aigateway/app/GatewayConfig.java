@@ -2,10 +2,14 @@ package dev.aigateway.app;
 
 import dev.aigateway.domain.route.Route;
 import dev.aigateway.ports.ServerSettings;
+import java.time.Duration;
 import java.util.List;
 
-/** A validated configuration: where to listen and the routes to serve. */
-record GatewayConfig(ServerSettings server, List<Route> routes) {
+/**
+ * A validated configuration: where to listen, the routes to serve, and how long an upstream model list is reused
+ * by {@code GET /v1/models}.
+ */
+record GatewayConfig(ServerSettings server, List<Route> routes, Duration modelsCacheTtl) {
     GatewayConfig {
         routes = List.copyOf(routes);
     }

@@ -1,7 +1,9 @@
 package dev.aigateway.app;
 
 import dev.aigateway.domain.route.Route;
+import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.ports.ServerSettings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.Set;
 final class KongConfigReader {
     static final int DEFAULT_PORT = 8080;
     static final String DEFAULT_HOST = "0.0.0.0";
+    static final long DEFAULT_MODELS_CACHE_SECONDS = 300;
 
     private KongConfigReader() { }
 
@@ -24,7 +27,12 @@ final class KongConfigReader {
                 "services", "routes carry their upstream in the ai-proxy plugin; services are not used",
                 "plugins", "put plugins on a route",
                 "consumers", "there is no consumer authentication yet"));
-        ServerSettings server = server(root.object("server"));
+        ConfigNode serverNode = root.object("server");
+        ServerSettings server = server(serverNode);
+        long modelsCacheSeconds = serverNode.integer("models_cache_ttl_seconds").orElse(DEFAULT_MODELS_CACHE_SECONDS);
+        if (modelsCacheSeconds < 0) {
+            throw serverNode.error("models_cache_ttl_seconds", "cannot be negative");
+        }
         List<ConfigNode> routeNodes = root.list("routes");
         if (routeNodes.isEmpty()) {
             throw new ConfigException("routes must list at least one route");
@@ -44,11 +52,11 @@ final class KongConfigReader {
             }
             routes.add(route);
         }
-        return new GatewayConfig(server, routes);
+        return new GatewayConfig(server, routes, Duration.ofSeconds(modelsCacheSeconds));
     }
 
     private static ServerSettings server(ConfigNode node) {
-        node.allowOnly(Set.of("host", "port"), Map.of());
+        node.allowOnly(Set.of("host", "port", "models_cache_ttl_seconds"), Map.of());
         long port = node.integer("port").orElse((long) DEFAULT_PORT);
         if (port < 0 || port > 65535) {
             throw node.error("port", "must be between 0 and 65535");
@@ -70,18 +78,19 @@ final class KongConfigReader {
                 throw node.error("paths", "entries must start with '/', got '" + path + "'");
             }
         }
-        node.strings("methods").forEach(method -> {
-            if (!method.equals("POST")) {
-                throw node.error("methods", "may only list POST: the gateway's routes answer POST");
-            }
-        });
+        List<String> methods = node.strings("methods");
         node.strings("protocols").forEach(protocol -> {
             if (!protocol.equals("http") && !protocol.equals("https")) {
                 throw node.error("protocols", "may only list http and https");
             }
         });
         ConfigNode plugin = aiProxyPlugin(node);
-        return AiProxyConfigReader.route(name, paths, plugin.object("config"));
+        Route route = AiProxyConfigReader.route(name, paths, plugin.object("config"));
+        if (route.type() != RouteType.PRESERVE && methods.stream().anyMatch(method -> !method.equals("POST"))) {
+            throw node.error("methods", "may only list POST on an " + route.type().configName()
+                    + " route; preserve routes forward every method");
+        }
+        return route;
     }
 
     private static ConfigNode aiProxyPlugin(ConfigNode route) {

@@ -113,9 +113,12 @@ class KongConfigReaderTest {
                 "MISTRAL_BASE_URL", "http://127.0.0.1:9001"), warnings::add).embedded();
 
         assertThat(config.server().port()).isZero();
-        assertThat(config.routes()).extracting(Route::type).containsExactly(RouteType.CHAT, RouteType.EMBEDDINGS);
+        assertThat(config.routes()).extracting(Route::type)
+                .containsExactly(RouteType.CHAT, RouteType.EMBEDDINGS, RouteType.COMPLETIONS);
         assertThat(config.routes()).flatExtracting(Route::paths)
-                .containsExactly("/v1/chat/completions", "/v1/embeddings");
+                .containsExactly("/v1/chat/completions", "/v1/embeddings", "/v1/completions");
+        assertThat(config.routes().get(2).target().upstreamUrl())
+                .contains(URI.create("http://127.0.0.1:9001/v1/fim/completions"));
         assertThat(config.routes().get(1).target().upstreamUrl())
                 .contains(URI.create("http://127.0.0.1:9001/v1/embeddings"));
         assertThat(config.routes().get(0).target().auth()).contains(new UpstreamAuth.Header("Authorization",
@@ -177,14 +180,36 @@ class KongConfigReaderTest {
                 .hasMessageContaining("routes[0].plugins[0].config.model.options." + message);
     }
 
+    @Test
+    void refusesAnUnknownRouteType() {
+        assertThatThrownBy(() -> parse(minimal("llm/v2/chat"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("routes[0].plugins[0].config.route_type must be one of");
+    }
+
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "llm/v1/completions|route_type is not implemented yet",
-            "preserve|route_type is not implemented yet",
-            "llm/v2/chat|route_type must be one of"})
-    void refusesRouteTypesNotServedYet(String type, String message) {
-        assertThatThrownBy(() -> parse(minimal(type))).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("routes[0].plugins[0].config." + message);
+    @CsvSource({"llm/v1/completions, COMPLETIONS", "preserve, PRESERVE", "llm/v1/embeddings, EMBEDDINGS"})
+    void readsEveryRouteType(String configName, RouteType type) {
+        assertThat(parse(minimal(configName)).routes().get(0).type()).isEqualTo(type);
+    }
+
+    @Test
+    void aPreserveRouteForwardsEveryMethodButTakesNoBodyCredential() {
+        String preserve = minimal("preserve").replace("    paths:", "    methods: [GET, POST]\n    paths:");
+        String bodyAuth = minimal("preserve")
+                + "          auth: { param_name: k, param_value: v, param_location: body }\n";
+
+        assertThat(parse(preserve).routes()).hasSize(1);
+        assertThatThrownBy(() -> parse(bodyAuth)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("routes[0].plugins[0].config.auth.param_location cannot be body on a preserve");
+        assertThatThrownBy(() -> parse(minimal("llm/v1/chat").replace("    paths:", "    methods: [GET]\n    paths:")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("routes[0].methods may only list POST");
+    }
+
+    @Test
+    void readsTheModelListCacheTime() {
+        assertThat(parse("server: { models_cache_ttl_seconds: 60 }\n" + minimal("llm/v1/chat")).modelsCacheTtl())
+                .isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(parse(minimal("llm/v1/chat")).modelsCacheTtl()).isEqualTo(java.time.Duration.ofMinutes(5));
     }
 
     @Test

@@ -1,19 +1,23 @@
 package dev.aigateway.ports;
 
 import dev.aigateway.domain.chat.ChatRequest;
+import dev.aigateway.domain.completion.CompletionRequest;
 import dev.aigateway.domain.embedding.EmbeddingRequest;
 import dev.aigateway.domain.embedding.EmbeddingResponse;
 import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.error.GatewayException;
+import dev.aigateway.domain.passthrough.PassthroughRequest;
 import dev.aigateway.domain.route.Capability;
 import dev.aigateway.domain.route.Route;
 import dev.aigateway.domain.route.Secret;
 import dev.aigateway.domain.route.UpstreamTarget;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /** The core: applies a route's policy to each request and sends it to the route's provider. */
-public final class RoutingService implements ChatCompletionUseCase, EmbeddingUseCase {
+public final class RoutingService implements ChatCompletionUseCase, CompletionUseCase, EmbeddingUseCase,
+        PassthroughUseCase {
     private final ProviderRegistry providers;
 
     public RoutingService(ProviderRegistry providers) {
@@ -34,6 +38,29 @@ public final class RoutingService implements ChatCompletionUseCase, EmbeddingUse
     }
 
     @Override
+    public void complete(Route route, CompletionRequest request, Optional<Secret> clientCredential,
+                         ChatResponder responder) {
+        requireCapability(route, Capability.COMPLETIONS);
+        CompletionRequest upstreamRequest = route.policy().applyTo(request);
+        UpstreamTarget target = route.target().forClient(clientCredential);
+        UpstreamProvider provider = providers.get(target.provider());
+        if (upstreamRequest.stream()) {
+            provider.streamComplete(target, upstreamRequest,
+                    responder.openStream(upstreamRequest.model().orElseThrow()));
+        } else {
+            responder.complete(provider.complete(target, upstreamRequest));
+        }
+    }
+
+    @Override
+    public void forward(Route route, PassthroughRequest request, Optional<Secret> clientCredential,
+                        PassthroughResponder responder) {
+        requireCapability(route, Capability.PASSTHROUGH);
+        UpstreamTarget target = route.target().forClient(clientCredential);
+        providers.get(target.provider()).forward(target, request, responder);
+    }
+
+    @Override
     public EmbeddingResponse embed(Route route, EmbeddingRequest request, Optional<Secret> clientCredential) {
         requireCapability(route, Capability.EMBEDDINGS);
         EmbeddingRequest upstreamRequest = route.policy().applyTo(request);
@@ -44,7 +71,7 @@ public final class RoutingService implements ChatCompletionUseCase, EmbeddingUse
     private static void requireCapability(Route route, Capability needed) {
         if (route.type().capability() != needed) {
             throw new GatewayException(new GatewayError.Unsupported("route '" + route.name() + "' serves "
-                    + route.type().configName() + ", not " + needed.name().toLowerCase(java.util.Locale.ROOT),
+                    + route.type().configName() + ", not " + needed.name().toLowerCase(Locale.ROOT),
                     Optional.empty()));
         }
     }

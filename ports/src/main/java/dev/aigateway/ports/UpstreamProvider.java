@@ -2,14 +2,21 @@ package dev.aigateway.ports;
 
 import dev.aigateway.domain.chat.ChatRequest;
 import dev.aigateway.domain.chat.ChatResponse;
+import dev.aigateway.domain.completion.CompletionRequest;
 import dev.aigateway.domain.embedding.EmbeddingRequest;
 import dev.aigateway.domain.embedding.EmbeddingResponse;
+import dev.aigateway.domain.error.GatewayError;
+import dev.aigateway.domain.error.GatewayException;
+import dev.aigateway.domain.model.ModelInfo;
+import dev.aigateway.domain.passthrough.PassthroughRequest;
 import dev.aigateway.domain.route.UpstreamTarget;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * An LLM provider the gateway can send requests to; one implementation per provider, registered under its id.
- * Requests reaching it already carry their resolved model. Failures are thrown as
- * {@link dev.aigateway.domain.error.GatewayException}.
+ * Requests reaching it already carry their resolved model. Failures are thrown as {@link GatewayException}.
+ * Chat and embeddings are required; the other capabilities answer "not supported" unless a provider has them.
  */
 public interface UpstreamProvider {
 
@@ -21,4 +28,29 @@ public interface UpstreamProvider {
 
     /** Sends an embedding request and returns the vectors. */
     EmbeddingResponse embed(UpstreamTarget target, EmbeddingRequest request);
+
+    /** Sends a text completion request and returns the answer, one text per choice. */
+    default ChatResponse complete(UpstreamTarget target, CompletionRequest request) {
+        throw unsupported(target, "text completions");
+    }
+
+    /** Sends a text completion request for a streamed answer. */
+    default void streamComplete(UpstreamTarget target, CompletionRequest request, ChunkSink sink) {
+        throw unsupported(target, "text completions");
+    }
+
+    /** The models the upstream offers. */
+    default List<ModelInfo> listModels(UpstreamTarget target) {
+        throw unsupported(target, "a model list");
+    }
+
+    /** Forwards a request untouched (but for the credential) and relays the answer as it arrives. */
+    default void forward(UpstreamTarget target, PassthroughRequest request, PassthroughResponder responder) {
+        throw unsupported(target, "pass-through requests");
+    }
+
+    private static GatewayException unsupported(UpstreamTarget target, String what) {
+        return new GatewayException(new GatewayError.Unsupported("provider '" + target.provider()
+                + "' does not serve " + what, Optional.empty()));
+    }
 }

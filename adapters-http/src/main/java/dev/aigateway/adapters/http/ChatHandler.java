@@ -1,11 +1,9 @@
 package dev.aigateway.adapters.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.route.Route;
 import dev.aigateway.domain.route.Secret;
 import dev.aigateway.ports.ChatCompletionUseCase;
-import dev.aigateway.ports.ClientGoneException;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -28,17 +26,7 @@ final class ChatHandler implements Handler {
         ObjectNode body = json.readObject(RequestBodies.read(request, route.maxRequestBodyBytes()));
         Optional<Secret> clientCredential = ClientCredentials.take(request, body, route);
         IncomingChat incoming = OpenAiChatRequestMapper.fromWire(body);
-        HttpChatResponder responder = new HttpChatResponder(response, route, json, incoming.includeUsage());
-        try {
-            chat.chat(route, incoming.request(), clientCredential, responder);
-            responder.finish();
-        } catch (GatewayException e) {
-            if (!responder.streaming()) {
-                throw e;
-            }
-            responder.fail(e.error());
-        } catch (ClientGoneException e) {
-            // The client left mid-stream; the provider has released the upstream stream.
-        }
+        new HttpChatResponder(response, route, json, AnswerShape.CHAT, incoming.includeUsage())
+                .answer(responder -> chat.chat(route, incoming.request(), clientCredential, responder));
     }
 }

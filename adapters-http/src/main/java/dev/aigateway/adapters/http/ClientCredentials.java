@@ -20,6 +20,15 @@ final class ClientCredentials {
      * wins, the client's own field must not be forwarded as an unknown field.
      */
     static Optional<Secret> take(ServerRequest request, ObjectNode body, Route route) {
+        return take(request, Optional.of(body), route);
+    }
+
+    /** The client's credential on a route whose body is not JSON the gateway reads. */
+    static Optional<Secret> take(ServerRequest request, Route route) {
+        return take(request, Optional.empty(), route);
+    }
+
+    private static Optional<Secret> take(ServerRequest request, Optional<ObjectNode> body, Route route) {
         Optional<UpstreamAuth> configured = route.target().auth();
         if (configured.isEmpty()) {
             return header(request, UpstreamTarget.CLIENT_KEY_HEADER);
@@ -29,7 +38,7 @@ final class ClientCredentials {
             case UpstreamAuth.QueryParam query -> request.prologue().query().first(query.name()).asOptional()
                     .filter(value -> !value.isEmpty()).map(Secret::of);
             case UpstreamAuth.BodyParam field -> {
-                JsonNode value = body.remove(field.name());
+                JsonNode value = body.map(json -> json.remove(field.name())).orElse(null);
                 yield value != null && value.isTextual() && !value.textValue().isEmpty()
                         ? Optional.of(Secret.of(value.textValue())) : Optional.empty();
             }

@@ -2,9 +2,8 @@ package dev.aigateway.adapters.http;
 
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.route.Route;
-import dev.aigateway.ports.ChatCompletionUseCase;
+import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.ports.ClientGoneException;
-import dev.aigateway.ports.EmbeddingUseCase;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.Handler;
@@ -17,19 +16,22 @@ final class GatewayRouting {
     private static final System.Logger LOG = System.getLogger(GatewayRouting.class.getName());
 
     private final List<Route> routes;
-    private final ChatCompletionUseCase chat;
-    private final EmbeddingUseCase embeddings;
+    private final UseCases useCases;
     private final OpenAiJson json;
 
-    GatewayRouting(List<Route> routes, ChatCompletionUseCase chat, EmbeddingUseCase embeddings, OpenAiJson json) {
+    GatewayRouting(List<Route> routes, UseCases useCases, OpenAiJson json) {
         this.routes = List.copyOf(routes);
-        this.chat = chat;
-        this.embeddings = embeddings;
+        this.useCases = useCases;
         this.json = json;
     }
 
     void register(HttpRouting.Builder routing) {
         for (Route route : routes) {
+            if (route.type() == RouteType.PRESERVE) {
+                Handler handler = new PassthroughHandler(route, useCases.passthrough());
+                route.paths().forEach(path -> routing.any(path, handler));
+                continue;
+            }
             Handler handler = handler(route);
             for (String path : route.paths()) {
                 routing.route(Method.POST, path, handler);
@@ -40,6 +42,10 @@ final class GatewayRouting {
                             "method_not_allowed"));
                 });
             }
+        }
+        boolean modelsPathTaken = routes.stream().anyMatch(route -> route.paths().contains(ModelsHandler.PATH));
+        if (!modelsPathTaken) {
+            routing.get(ModelsHandler.PATH, new ModelsHandler(useCases.models(), json));
         }
         routing.any((req, res) -> Replies.sendError(res, json, OpenAiErrors.http(404,
                 "no route serves " + req.path().path(), "not_found")));
@@ -59,10 +65,10 @@ final class GatewayRouting {
 
     private Handler handler(Route route) {
         return switch (route.type()) {
-            case CHAT -> new ChatHandler(route, chat, json);
-            case EMBEDDINGS -> new EmbeddingsHandler(route, embeddings, json);
-            case COMPLETIONS, PRESERVE -> throw new IllegalArgumentException("route '" + route.name()
-                    + "': route_type " + route.type().configName() + " is not served by this gateway yet");
+            case CHAT -> new ChatHandler(route, useCases.chat(), json);
+            case COMPLETIONS -> new CompletionsHandler(route, useCases.completions(), json);
+            case EMBEDDINGS -> new EmbeddingsHandler(route, useCases.embeddings(), json);
+            case PRESERVE -> new PassthroughHandler(route, useCases.passthrough());
         };
     }
 }

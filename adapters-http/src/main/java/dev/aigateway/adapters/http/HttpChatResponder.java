@@ -5,6 +5,7 @@ import dev.aigateway.domain.Usage;
 import dev.aigateway.domain.chat.ChatChunk;
 import dev.aigateway.domain.chat.ChatResponse;
 import dev.aigateway.domain.error.GatewayError;
+import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.route.Route;
 import dev.aigateway.ports.ChatResponder;
 import dev.aigateway.ports.ChunkSink;
@@ -15,9 +16,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * Writes a chat answer to the client: one JSON body, or OpenAI-style SSE with each chunk flushed as it comes,
+ * Writes a chat-shaped answer to the client: one JSON body, or OpenAI-style SSE with each chunk flushed as it comes,
  * the optional usage-only chunk, and {@code data: [DONE]} followed by its blank line.
  */
 final class HttpChatResponder implements ChatResponder {
@@ -28,6 +30,7 @@ final class HttpChatResponder implements ChatResponder {
     private final ServerResponse response;
     private final Route route;
     private final OpenAiJson json;
+    private final AnswerShape shape;
     private final boolean includeUsage;
     private final ToolCallCounter toolCalls = new ToolCallCounter();
     private String streamModel;
@@ -35,17 +38,19 @@ final class HttpChatResponder implements ChatResponder {
     private ChatChunk lastChunk;
     private Optional<Usage> usage = Optional.empty();
 
-    HttpChatResponder(ServerResponse response, Route route, OpenAiJson json, boolean includeUsage) {
+    HttpChatResponder(ServerResponse response, Route route, OpenAiJson json, AnswerShape shape,
+                      boolean includeUsage) {
         this.response = response;
         this.route = route;
         this.json = json;
+        this.shape = shape;
         this.includeUsage = includeUsage;
     }
 
     @Override
     public void complete(ChatResponse answer) {
         Replies.modelHeader(response, route, answer.model());
-        Replies.sendJson(response, 200, json.write(OpenAiChatResponseMapper.completion(answer)));
+        Replies.sendJson(response, 200, json.write(shape.whole().apply(answer)));
     }
 
     /**
@@ -66,12 +71,30 @@ final class HttpChatResponder implements ChatResponder {
         stream = response.outputStream();
     }
 
-    boolean streaming() {
+    private boolean streaming() {
         return stream != null;
     }
 
+    /**
+     * Runs a use case with this responder and ends the answer: a failure before the stream started propagates
+     * (to be answered with its own status); one after it ends the stream with an error event.
+     */
+    void answer(Consumer<ChatResponder> useCase) {
+        try {
+            useCase.accept(this);
+            finish();
+        } catch (GatewayException e) {
+            if (!streaming()) {
+                throw e;
+            }
+            fail(e.error());
+        } catch (ClientGoneException e) {
+            // The client left mid-stream; the provider has released the upstream stream.
+        }
+    }
+
     /** Ends a stream that completed: the usage chunk when asked for, then {@code [DONE]}. */
-    void finish() {
+    private void finish() {
         if (streamModel == null) {
             return;
         }
@@ -79,14 +102,14 @@ final class HttpChatResponder implements ChatResponder {
             startStream();
         }
         if (includeUsage && usage.isPresent()) {
-            writeEvent(OpenAiChatResponseMapper.usageChunk(lastChunk, usage.get()));
+            writeEvent(shape.usageChunk().apply(lastChunk, usage.get()));
         }
         write(DONE);
         close();
     }
 
     /** Ends a stream that broke: an error event and no {@code [DONE]}, so clients can tell it is incomplete. */
-    void fail(GatewayError error) {
+    private void fail(GatewayError error) {
         try {
             writeEvent(OpenAiErrors.reply(error).envelope());
         } catch (ClientGoneException ignored) {
@@ -103,7 +126,7 @@ final class HttpChatResponder implements ChatResponder {
         if (chunk.usage().isPresent()) {
             usage = chunk.usage();
         }
-        writeEvent(OpenAiChatResponseMapper.chunk(chunk, toolCalls, !includeUsage));
+        writeEvent(shape.chunk().write(chunk, toolCalls, !includeUsage));
     }
 
     private void writeEvent(ObjectNode event) {

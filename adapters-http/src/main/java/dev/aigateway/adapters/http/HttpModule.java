@@ -4,7 +4,10 @@ import dagger.Module;
 import dagger.Provides;
 import dev.aigateway.domain.route.Route;
 import dev.aigateway.ports.ChatCompletionUseCase;
+import dev.aigateway.ports.CompletionUseCase;
 import dev.aigateway.ports.EmbeddingUseCase;
+import dev.aigateway.ports.ModelListUseCase;
+import dev.aigateway.ports.PassthroughUseCase;
 import dev.aigateway.ports.ServerSettings;
 import io.helidon.webserver.WebServer;
 import java.util.List;
@@ -19,8 +22,10 @@ public final class HttpModule {
     @Provides
     @Singleton
     static WebServer webServer(ServerSettings settings, List<Route> routes, ChatCompletionUseCase chat,
-                               EmbeddingUseCase embeddings) {
-        GatewayRouting routing = new GatewayRouting(routes, chat, embeddings, new OpenAiJson());
+                               CompletionUseCase completions, EmbeddingUseCase embeddings,
+                               PassthroughUseCase passthrough, ModelListUseCase models) {
+        GatewayRouting routing = new GatewayRouting(routes,
+                new UseCases(chat, completions, embeddings, passthrough, models), new OpenAiJson());
         return WebServer.builder()
                 .host(settings.host())
                 .port(settings.port())

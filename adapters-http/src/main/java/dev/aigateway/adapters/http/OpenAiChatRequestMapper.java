@@ -56,17 +56,8 @@ final class OpenAiChatRequestMapper {
                 request.extension(member.getKey(), OpenAiJson.toValue(member.getValue()));
             }
         });
-        boolean includeUsage = includeUsage(body);
+        boolean includeUsage = StreamOptions.includeUsage(body);
         return new IncomingChat(request.build(), stream && includeUsage);
-    }
-
-    private static boolean includeUsage(ObjectNode body) {
-        JsonNode options = body.get("stream_options");
-        if (WireFields.absent(options)) {
-            return false;
-        }
-        return WireFields.bool(WireFields.object(options, "stream_options"), "include_usage",
-                "stream_options.include_usage").orElse(false);
     }
 
     private static List<Message> messages(ObjectNode body) {

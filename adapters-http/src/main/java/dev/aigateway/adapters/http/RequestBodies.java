@@ -16,6 +16,15 @@ final class RequestBodies {
         if (!request.content().hasEntity()) {
             throw GatewayException.invalid("request body is empty", null);
         }
+        return readUpTo(request, limit);
+    }
+
+    /** The body, or no bytes when the request has none (a pass-through GET). */
+    static byte[] readIfAny(ServerRequest request, long limit) {
+        return request.content().hasEntity() ? readUpTo(request, limit) : new byte[0];
+    }
+
+    private static byte[] readUpTo(ServerRequest request, long limit) {
         if (request.headers().contentLength().orElse(0) > limit) {
             throw new GatewayException(new GatewayError.RequestTooLarge(limit));
         }

@@ -35,7 +35,7 @@ final class MistralChatRequestMapper {
 
     private MistralChatRequestMapper() { }
 
-    static MistralChatTranslation toMistral(ChatRequest request) {
+    static MistralTranslation toMistral(ChatRequest request) {
         List<String> dropped = new ArrayList<>();
         ObjectNode body = NODES.objectNode();
         body.put("model", request.model().orElseThrow(
@@ -67,10 +67,11 @@ final class MistralChatRequestMapper {
         request.extensions().forEach((name, value) -> extension(body, name, value, dropped));
         // The OpenAI seed wins over a native random_seed: it is the field the domain models.
         request.seed().ifPresent(s -> body.put("random_seed", s));
-        return new MistralChatTranslation(body, dropped);
+        return new MistralTranslation(body, dropped);
     }
 
-    private static double temperature(double value) {
+    /** Mistral's temperature range is 0 to 1.5: a 400 naming the field beats Mistral's 422. */
+    static double temperature(double value) {
         if (value < 0 || value > MAX_TEMPERATURE) {
             throw GatewayException.invalid("temperature must be between 0 and " + MAX_TEMPERATURE
                     + " for Mistral models, got " + value, "temperature");

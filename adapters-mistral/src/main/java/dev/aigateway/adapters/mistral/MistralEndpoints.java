@@ -16,7 +16,35 @@ final class MistralEndpoints {
             RouteType.EMBEDDINGS, "/v1/embeddings",
             RouteType.COMPLETIONS, "/v1/fim/completions"));
 
+    private static final String MODELS_PATH = "/v1/models";
+
     private MistralEndpoints() { }
+
+    /** The model list of the target's host. */
+    static URI models(UpstreamTarget target) {
+        return onHost(target, MODELS_PATH);
+    }
+
+    /**
+     * A {@code preserve} route's upstream: the client's own path and query on the target's host (the path of
+     * {@code upstream_url}, if any, is not used).
+     */
+    static URI passthrough(UpstreamTarget target, String pathAndQuery) {
+        return onHost(target, "").resolve(pathAndQuery);
+    }
+
+    private static URI onHost(UpstreamTarget target, String path) {
+        URI base = target.upstreamUrl().orElse(MISTRAL_CLOUD);
+        try {
+            return new URI(base.getScheme(), base.getRawUserInfo(), base.getHost(), portOf(base), path, null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("cannot build the upstream URL from " + base, e);
+        }
+    }
+
+    private static int portOf(URI base) {
+        return base.getPort() != -1 ? base.getPort() : "http".equalsIgnoreCase(base.getScheme()) ? 80 : 443;
+    }
 
     /**
      * The upstream URI for a route type. An {@code upstream_url} with a path is used as it is (Kong's meaning);
@@ -32,10 +60,9 @@ final class MistralEndpoints {
         String basePath = base.getRawPath() == null || base.getRawPath().isEmpty() || base.getRawPath().equals("/")
                 ? defaultPath : base.getRawPath();
         String path = target.upstreamPath().orElse(basePath);
-        int port = base.getPort() != -1 ? base.getPort() : "http".equalsIgnoreCase(base.getScheme()) ? 80 : 443;
         try {
-            return new URI(base.getScheme(), base.getRawUserInfo(), base.getHost(), port, path, base.getRawQuery(),
-                    null);
+            return new URI(base.getScheme(), base.getRawUserInfo(), base.getHost(), portOf(base), path,
+                    base.getRawQuery(), null);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("cannot build the upstream URL from " + base + " and " + path, e);
         }

@@ -4,8 +4,9 @@ import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.route.UpstreamAuth;
 import dev.aigateway.ports.ClientGoneException;
-import io.helidon.common.media.type.MediaTypes;
+import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.webclient.api.HttpClientRequest;
 import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webclient.api.WebClient;
@@ -15,10 +16,19 @@ import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The HTTP exchange with Mistral: auth injection, status handling, and turning I/O failures into gateway errors. */
 final class MistralHttp {
+    private static final String JSON = "application/json";
+    /** Hop-by-hop and framing headers: they describe one connection, not the answer, so they are not relayed. */
+    private static final Set<String> NOT_RELAYED = Set.of("connection", "keep-alive", "transfer-encoding",
+            "content-length", "upgrade", "proxy-authenticate", "proxy-authorization", "te", "trailer", "date");
+
     private final WebClient client;
 
     MistralHttp(Duration connectTimeout, Duration readTimeout) {
@@ -33,35 +43,60 @@ final class MistralHttp {
                 .build();
     }
 
-    /** The status and body of a POST that Mistral answered (any status). */
+    /** The status and body of an exchange that Mistral answered (any status). */
     record Reply(int status, byte[] body, Optional<String> retryAfter) { }
 
-    /** Reads a successful streamed answer; called with the response's body while the connection is open. */
+    /** Reads a successful answer's body while the connection is open. */
     @FunctionalInterface
-    interface StreamReader {
-        void read(InputStream body) throws IOException;
+    interface BodyReader {
+        void read(int status, Map<String, String> headers, InputStream body) throws IOException;
     }
 
+    /** POSTs JSON and returns the whole answer, whatever its status. */
     Reply post(URI uri, Optional<UpstreamAuth> auth, byte[] body) {
-        try (HttpClientResponse response = request(uri, auth, "application/json").submit(body)) {
+        return whole(Method.POST, uri, auth, JSON, Optional.of(body));
+    }
+
+    /** GETs and returns the whole answer, whatever its status. */
+    Reply get(URI uri, Optional<UpstreamAuth> auth) {
+        return whole(Method.GET, uri, auth, JSON, Optional.empty());
+    }
+
+    /**
+     * POSTs JSON for a streamed answer. A 2xx body goes to {@code reader} as it arrives; any other status is
+     * returned whole for error mapping, and the reader is not called.
+     */
+    Optional<Reply> postStreaming(URI uri, Optional<UpstreamAuth> auth, byte[] body, BodyReader reader) {
+        return exchange(Method.POST, uri, auth, "text/event-stream", Optional.of(JSON), Optional.of(body), true,
+                reader);
+    }
+
+    /** Sends a request as the client made it and hands any answer, whatever its status, to {@code reader}. */
+    void relay(String method, URI uri, Optional<UpstreamAuth> auth, Optional<String> accept,
+               Optional<String> contentType, Optional<byte[]> body, BodyReader reader) {
+        exchange(Method.create(method), uri, auth, accept.orElse("*/*"), contentType, body, false, reader);
+    }
+
+    private Reply whole(Method method, URI uri, Optional<UpstreamAuth> auth, String accept, Optional<byte[]> body) {
+        HttpClientRequest request = request(method, uri, auth, accept, body.map(b -> JSON));
+        try (HttpClientResponse response = body.isPresent() ? request.submit(body.get()) : request.request()) {
             return new Reply(response.status().code(), response.entity().as(byte[].class), retryAfter(response));
         } catch (RuntimeException e) {
             throw failure(e);
         }
     }
 
-    /**
-     * POSTs for a streamed answer. A 2xx body goes to {@code reader} as it arrives; any other status is returned
-     * whole for error mapping, and the reader is not called.
-     */
-    Optional<Reply> postStreaming(URI uri, Optional<UpstreamAuth> auth, byte[] body, StreamReader reader) {
-        try (HttpClientResponse response = request(uri, auth, "text/event-stream").submit(body)) {
+    private Optional<Reply> exchange(Method method, URI uri, Optional<UpstreamAuth> auth, String accept,
+                                     Optional<String> contentType, Optional<byte[]> body, boolean onlySuccess,
+                                     BodyReader reader) {
+        HttpClientRequest request = request(method, uri, auth, accept, contentType);
+        try (HttpClientResponse response = body.isPresent() ? request.submit(body.get()) : request.request()) {
             int status = response.status().code();
-            if (status / 100 != 2) {
+            if (onlySuccess && status / 100 != 2) {
                 return Optional.of(new Reply(status, response.entity().as(byte[].class), retryAfter(response)));
             }
             try (InputStream in = response.inputStream()) {
-                reader.read(in);
+                reader.read(status, relayedHeaders(response), in);
             }
             return Optional.empty();
         } catch (IOException e) {
@@ -73,11 +108,10 @@ final class MistralHttp {
         }
     }
 
-    private HttpClientRequest request(URI uri, Optional<UpstreamAuth> auth, String accept) {
-        HttpClientRequest request = client.post()
-                .uri(uri)
-                .contentType(MediaTypes.APPLICATION_JSON)
-                .header(HeaderNames.ACCEPT, accept);
+    private HttpClientRequest request(Method method, URI uri, Optional<UpstreamAuth> auth, String accept,
+                                      Optional<String> contentType) {
+        HttpClientRequest request = client.method(method).uri(uri).header(HeaderNames.ACCEPT, accept);
+        contentType.ifPresent(type -> request.header(HeaderNames.CONTENT_TYPE, type));
         auth.ifPresent(credential -> {
             switch (credential) {
                 case UpstreamAuth.Header header -> request.header(HeaderNames.create(header.name()),
@@ -87,6 +121,16 @@ final class MistralHttp {
             }
         });
         return request;
+    }
+
+    private static Map<String, String> relayedHeaders(HttpClientResponse response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Header header : response.headers()) {
+            if (!NOT_RELAYED.contains(header.name().toLowerCase(Locale.ROOT))) {
+                headers.put(header.name(), header.values());
+            }
+        }
+        return headers;
     }
 
     private static Optional<String> retryAfter(HttpClientResponse response) {

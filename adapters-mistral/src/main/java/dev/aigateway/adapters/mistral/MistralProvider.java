@@ -6,23 +6,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.domain.chat.ChatRequest;
 import dev.aigateway.domain.chat.ChatResponse;
+import dev.aigateway.domain.completion.CompletionRequest;
 import dev.aigateway.domain.embedding.EmbeddingRequest;
 import dev.aigateway.domain.embedding.EmbeddingResponse;
 import dev.aigateway.domain.error.GatewayException;
+import dev.aigateway.domain.model.ModelInfo;
+import dev.aigateway.domain.passthrough.PassthroughRequest;
 import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.domain.route.UpstreamAuth;
 import dev.aigateway.domain.route.UpstreamTarget;
 import dev.aigateway.ports.ChunkSink;
+import dev.aigateway.ports.PassthroughResponder;
 import dev.aigateway.ports.UpstreamProvider;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
 /** Mistral as an upstream: translates each request to Mistral's API, sends it, and reads the answer back. */
 final class MistralProvider implements UpstreamProvider {
     private static final System.Logger LOG = System.getLogger(MistralProvider.class.getName());
+    private static final int RELAY_BUFFER = 8192;
 
     private final MistralHttp http;
     private final ObjectMapper json;
@@ -36,19 +43,59 @@ final class MistralProvider implements UpstreamProvider {
 
     @Override
     public ChatResponse chat(UpstreamTarget target, ChatRequest request) {
-        MistralChatTranslation translation = translate(request);
-        JsonNode answer = exchange(target, RouteType.CHAT, translation.body());
-        return MistralResponseMapper.chatResponse(answer);
+        MistralTranslation translation = logged(MistralChatRequestMapper.toMistral(request));
+        return MistralResponseMapper.chatResponse(exchange(target, RouteType.CHAT, translation.body()));
     }
 
     @Override
     public void streamChat(UpstreamTarget target, ChatRequest request, ChunkSink sink) {
-        MistralChatTranslation translation = translate(request);
-        Optional<MistralHttp.Reply> refused = http.postStreaming(MistralEndpoints.resolve(target, RouteType.CHAT),
-                target.auth(), bytes(target, translation.body()), body -> {
-                    boolean done = ServerSentEvents.read(body,
-                            data -> sink.accept(MistralResponseMapper.chatChunk(parse(data.getBytes(
-                                    java.nio.charset.StandardCharsets.UTF_8)))));
+        stream(target, RouteType.CHAT, logged(MistralChatRequestMapper.toMistral(request)), sink);
+    }
+
+    @Override
+    public ChatResponse complete(UpstreamTarget target, CompletionRequest request) {
+        MistralTranslation translation = logged(MistralFimRequestMapper.toMistral(request));
+        return MistralResponseMapper.chatResponse(exchange(target, RouteType.COMPLETIONS, translation.body()));
+    }
+
+    @Override
+    public void streamComplete(UpstreamTarget target, CompletionRequest request, ChunkSink sink) {
+        stream(target, RouteType.COMPLETIONS, logged(MistralFimRequestMapper.toMistral(request)), sink);
+    }
+
+    @Override
+    public EmbeddingResponse embed(UpstreamTarget target, EmbeddingRequest request) {
+        ObjectNode body = MistralEmbeddingRequestMapper.toMistral(request);
+        return MistralResponseMapper.embeddingResponse(exchange(target, RouteType.EMBEDDINGS, body));
+    }
+
+    @Override
+    public List<ModelInfo> listModels(UpstreamTarget target) {
+        MistralHttp.Reply reply = http.get(MistralEndpoints.models(target), target.auth());
+        return MistralResponseMapper.models(accepted(reply));
+    }
+
+    @Override
+    public void forward(UpstreamTarget target, PassthroughRequest request, PassthroughResponder responder) {
+        Optional<byte[]> body = request.body().length() == 0 ? Optional.empty() : Optional.of(request.body().toArray());
+        http.relay(request.method(), MistralEndpoints.passthrough(target, request.pathAndQuery()), target.auth(),
+                request.accept(), request.contentType(), body, (status, headers, in) -> {
+                    try (OutputStream out = responder.start(status, headers)) {
+                        byte[] buffer = new byte[RELAY_BUFFER];
+                        int read;
+                        while ((read = in.read(buffer)) != -1) {
+                            out.write(buffer, 0, read);
+                            out.flush();
+                        }
+                    }
+                });
+    }
+
+    private void stream(UpstreamTarget target, RouteType type, MistralTranslation translation, ChunkSink sink) {
+        Optional<MistralHttp.Reply> refused = http.postStreaming(MistralEndpoints.resolve(target, type),
+                target.auth(), bytes(target, translation.body()), (status, headers, body) -> {
+                    boolean done = ServerSentEvents.read(body, data -> sink.accept(
+                            MistralResponseMapper.chatChunk(parse(data.getBytes(StandardCharsets.UTF_8)))));
                     if (!done) {
                         throw MistralResponseMapper.protocolError("a stream that ended before [DONE]");
                     }
@@ -58,20 +105,11 @@ final class MistralProvider implements UpstreamProvider {
         });
     }
 
-    @Override
-    public EmbeddingResponse embed(UpstreamTarget target, EmbeddingRequest request) {
-        ObjectNode body = MistralEmbeddingRequestMapper.toMistral(request);
-        return MistralResponseMapper.embeddingResponse(exchange(target, RouteType.EMBEDDINGS, body));
-    }
-
-    private MistralChatTranslation translate(ChatRequest request) {
-        MistralChatTranslation translation = MistralChatRequestMapper.toMistral(request);
-        logDropped(translation.dropped());
-        return translation;
-    }
-
     private JsonNode exchange(UpstreamTarget target, RouteType type, ObjectNode body) {
-        MistralHttp.Reply reply = http.post(MistralEndpoints.resolve(target, type), target.auth(), bytes(target, body));
+        return accepted(http.post(MistralEndpoints.resolve(target, type), target.auth(), bytes(target, body)));
+    }
+
+    private JsonNode accepted(MistralHttp.Reply reply) {
         if (reply.status() / 100 != 2) {
             throw new GatewayException(errors.toError(reply.status(), reply.body(), reply.retryAfter()));
         }
@@ -104,9 +142,11 @@ final class MistralProvider implements UpstreamProvider {
         }
     }
 
-    private static void logDropped(List<String> dropped) {
-        if (!dropped.isEmpty()) {
-            LOG.log(Level.DEBUG, () -> "not sent to Mistral, which refuses them: " + String.join(", ", dropped));
+    private static MistralTranslation logged(MistralTranslation translation) {
+        if (!translation.dropped().isEmpty()) {
+            LOG.log(Level.DEBUG, () -> "not sent to Mistral, which refuses them: "
+                    + String.join(", ", translation.dropped()));
         }
+        return translation;
     }
 }

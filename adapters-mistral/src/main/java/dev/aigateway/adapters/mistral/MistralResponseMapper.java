@@ -15,6 +15,7 @@ import dev.aigateway.domain.embedding.EmbeddingResponse;
 import dev.aigateway.domain.embedding.EmbeddingVector;
 import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.error.GatewayException;
+import dev.aigateway.domain.model.ModelInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,6 +69,15 @@ final class MistralResponseMapper {
             data.add(new Embedding(item.path("index").asInt(data.size()), EmbeddingVector.of(vector)));
         }
         return new EmbeddingResponse(MistralJson.text(root, "id"), required(root, "model"), data, usage(root));
+    }
+
+    static List<ModelInfo> models(JsonNode root) {
+        List<ModelInfo> models = new ArrayList<>();
+        for (JsonNode model : array(root, "data")) {
+            models.add(new ModelInfo(required(model, "id"), MistralJson.text(model, "owned_by").orElse("mistralai"),
+                    model.path("created").asLong(0)));
+        }
+        return models;
     }
 
     static Optional<FinishReason> finishReason(JsonNode choice) {

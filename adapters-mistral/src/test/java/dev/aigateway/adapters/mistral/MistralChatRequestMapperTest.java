@@ -150,7 +150,7 @@ class MistralChatRequestMapperTest {
     @MethodSource("rows")
     void translates(String rule, UnaryOperator<ChatRequest.Builder> request, String expectedJson,
                     List<String> expectedDropped) throws Exception {
-        MistralChatTranslation translation = MistralChatRequestMapper.toMistral(
+        MistralTranslation translation = MistralChatRequestMapper.toMistral(
                 request.apply(ChatRequest.builder().model("m").message(user("hi"))).build());
 
         JsonNode actual = JSON.readTree(JSON.writeValueAsString(translation.body()));

@@ -2,6 +2,7 @@ package dev.aigateway.domain.chat;
 
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.json.JsonValue;
+import dev.aigateway.domain.Tunable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ public record ChatRequest(
         Optional<Boolean> parallelToolCalls,
         Optional<JsonValue> responseFormat,
         Optional<String> endUser,
-        Map<String, JsonValue> extensions) {
+        Map<String, JsonValue> extensions) implements Tunable<ChatRequest> {
 
     public ChatRequest {
         Objects.requireNonNull(model, "model");
@@ -64,6 +65,13 @@ public record ChatRequest(
         Objects.requireNonNull(responseFormat, "responseFormat");
         Objects.requireNonNull(endUser, "endUser");
         extensions = Map.copyOf(extensions);
+    }
+
+    @Override
+    public ChatRequest withTuning(Optional<Integer> newMaxTokens, Optional<Double> newTemperature,
+                                  Optional<Double> newTopP, Optional<Integer> newTopK) {
+        return toBuilder().maxTokens(newMaxTokens.orElse(null)).temperature(newTemperature.orElse(null))
+                .topP(newTopP.orElse(null)).topK(newTopK.orElse(null)).build();
     }
 
     /** A builder with no messages and nothing set. */

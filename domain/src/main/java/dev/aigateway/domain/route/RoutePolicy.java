@@ -1,6 +1,7 @@
 package dev.aigateway.domain.route;
 
 import dev.aigateway.domain.chat.ChatRequest;
+import dev.aigateway.domain.completion.CompletionRequest;
 import dev.aigateway.domain.embedding.EmbeddingRequest;
 import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.error.GatewayException;
@@ -30,15 +31,25 @@ public record RoutePolicy(ModelPolicy model, TuningOptions tuning, TuningPrecede
 
     /** The chat request as it goes upstream: model resolved, tuning merged, streaming rule applied. */
     public ChatRequest applyTo(ChatRequest request) {
-        if (request.stream() && streaming == ResponseStreaming.DENY) {
+        boolean stream = streams(request.stream());
+        return tuning.applyTo(request, precedence).toBuilder()
+                .model(model.resolve(request.model()))
+                .stream(stream)
+                .build();
+    }
+
+    /** The text completion request as it goes upstream: model resolved, tuning merged, streaming rule applied. */
+    public CompletionRequest applyTo(CompletionRequest request) {
+        boolean stream = streams(request.stream());
+        return tuning.applyTo(request, precedence).withModelAndStream(model.resolve(request.model()), stream);
+    }
+
+    private boolean streams(boolean asked) {
+        if (asked && streaming == ResponseStreaming.DENY) {
             throw new GatewayException(new GatewayError.Unsupported(
                     "response streaming is not enabled for this LLM", Optional.of("stream")));
         }
-        ChatRequest tuned = tuning.applyTo(request, precedence);
-        return tuned.toBuilder()
-                .model(model.resolve(request.model()))
-                .stream(request.stream() || streaming == ResponseStreaming.ALWAYS)
-                .build();
+        return asked || streaming == ResponseStreaming.ALWAYS;
     }
 
     /** The embedding request as it goes upstream: model resolved. */

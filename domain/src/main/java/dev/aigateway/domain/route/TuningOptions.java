@@ -1,9 +1,8 @@
 package dev.aigateway.domain.route;
 
-import dev.aigateway.domain.chat.ChatRequest;
+import dev.aigateway.domain.Tunable;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 
 /**
  * Sampling values configured on a route (Kong's {@code model.options}).
@@ -28,23 +27,16 @@ public record TuningOptions(Optional<Integer> maxTokens, Optional<Double> temper
     }
 
     /** The request with these values applied; {@code precedence} says who wins when both sides set one. */
-    public ChatRequest applyTo(ChatRequest request, TuningPrecedence precedence) {
-        ChatRequest.Builder builder = request.toBuilder();
-        merge(maxTokens, request.maxTokens(), precedence, builder, ChatRequest.Builder::maxTokens);
-        merge(temperature, request.temperature(), precedence, builder, ChatRequest.Builder::temperature);
-        merge(topP, request.topP(), precedence, builder, ChatRequest.Builder::topP);
-        merge(topK, request.topK(), precedence, builder, ChatRequest.Builder::topK);
-        return builder.build();
+    public <T extends Tunable<T>> T applyTo(T request, TuningPrecedence precedence) {
+        return request.withTuning(merge(maxTokens, request.maxTokens(), precedence),
+                merge(temperature, request.temperature(), precedence), merge(topP, request.topP(), precedence),
+                merge(topK, request.topK(), precedence));
     }
 
-    private static <T> void merge(Optional<T> configured, Optional<T> requested, TuningPrecedence precedence,
-                                  ChatRequest.Builder builder, BiConsumer<ChatRequest.Builder, T> setter) {
-        if (configured.isEmpty()) {
-            return;
+    private static <V> Optional<V> merge(Optional<V> configured, Optional<V> requested, TuningPrecedence precedence) {
+        if (configured.isEmpty() || precedence == TuningPrecedence.REQUEST && requested.isPresent()) {
+            return requested;
         }
-        boolean configWins = precedence == TuningPrecedence.CONFIG || requested.isEmpty();
-        if (configWins) {
-            setter.accept(builder, configured.get());
-        }
+        return configured;
     }
 }

@@ -1,0 +1,29 @@
+package dev.aigateway.adapters.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigateway.domain.Usage;
+import dev.aigateway.domain.chat.ChatChunk;
+import dev.aigateway.domain.chat.ChatResponse;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * How an answer is written for one OpenAI API: {@code chat.completion} for chat, {@code text_completion} for
+ * legacy completions. Both come from the same chat-shaped domain answer.
+ */
+record AnswerShape(Function<ChatResponse, ObjectNode> whole, ChunkWriter chunk,
+                   BiFunction<ChatChunk, Usage, ObjectNode> usageChunk) {
+
+    static final AnswerShape CHAT = new AnswerShape(OpenAiChatResponseMapper::completion,
+            OpenAiChatResponseMapper::chunk, OpenAiChatResponseMapper::usageChunk);
+
+    static final AnswerShape TEXT_COMPLETION = new AnswerShape(OpenAiTextCompletionMapper::completion,
+            (chunk, counter, withUsage) -> OpenAiTextCompletionMapper.chunk(chunk, withUsage),
+            OpenAiTextCompletionMapper::usageChunk);
+
+    /** Writes one stream chunk. */
+    @FunctionalInterface
+    interface ChunkWriter {
+        ObjectNode write(ChatChunk chunk, ToolCallCounter counter, boolean withUsage);
+    }
+}

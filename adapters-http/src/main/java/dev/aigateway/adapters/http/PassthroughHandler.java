@@ -1,0 +1,53 @@
+package dev.aigateway.adapters.http;
+
+import dev.aigateway.domain.passthrough.PassthroughRequest;
+import dev.aigateway.domain.passthrough.RawBody;
+import dev.aigateway.domain.route.Route;
+import dev.aigateway.domain.route.Secret;
+import dev.aigateway.domain.route.UpstreamAuth;
+import dev.aigateway.ports.PassthroughUseCase;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Any method on a {@code preserve} route: path, query and body go to the upstream host untouched. */
+final class PassthroughHandler implements Handler {
+    private final Route route;
+    private final PassthroughUseCase passthrough;
+
+    PassthroughHandler(Route route, PassthroughUseCase passthrough) {
+        this.route = route;
+        this.passthrough = passthrough;
+    }
+
+    @Override
+    public void handle(ServerRequest request, ServerResponse response) {
+        byte[] body = RequestBodies.readIfAny(request, route.maxRequestBodyBytes());
+        Optional<Secret> clientCredential = ClientCredentials.take(request, route);
+        PassthroughRequest forwarded = new PassthroughRequest(request.prologue().method().text(),
+                pathAndQuery(request), request.headers().first(HeaderNames.CONTENT_TYPE),
+                request.headers().first(HeaderNames.ACCEPT), RawBody.of(body));
+        passthrough.forward(route, forwarded, clientCredential, (status, headers) -> {
+            response.status(status);
+            headers.forEach(response::header);
+            return response.outputStream();
+        });
+    }
+
+    /** The client's raw path and query, minus the query credential when the route puts its own there. */
+    private String pathAndQuery(ServerRequest request) {
+        String query = request.prologue().query().rawValue();
+        if (route.target().auth().orElse(null) instanceof UpstreamAuth.QueryParam credential) {
+            String prefix = credential.name() + "=";
+            query = Arrays.stream(query.split("&"))
+                    .filter(pair -> !pair.isEmpty() && !pair.startsWith(prefix) && !pair.equals(credential.name()))
+                    .collect(Collectors.joining("&"));
+        }
+        String path = request.path().rawPath();
+        return query.isEmpty() ? path : path + "?" + query;
+    }
+}

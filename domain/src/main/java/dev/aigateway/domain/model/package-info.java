@@ -1,0 +1,2 @@
+/** The models the gateway's routes can serve. */
+package dev.aigateway.domain.model;

@@ -1,0 +1,2 @@
+/** Requests a {@code preserve} route forwards untouched. */
+package dev.aigateway.domain.passthrough;

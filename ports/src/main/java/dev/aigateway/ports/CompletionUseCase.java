@@ -1,0 +1,19 @@
+package dev.aigateway.ports;
+
+import dev.aigateway.domain.completion.CompletionRequest;
+import dev.aigateway.domain.route.Route;
+import dev.aigateway.domain.route.Secret;
+import java.util.Optional;
+
+/** Answers text completion (prompt / suffix) requests that arrived on a route. */
+public interface CompletionUseCase {
+
+    /**
+     * Applies the route's policy, sends the request upstream and delivers the answer (chat-shaped, one text per
+     * choice) to {@code responder}.
+     *
+     * @param clientCredential the credential the client sent where the route's {@code auth} looks for one
+     * @throws dev.aigateway.domain.error.GatewayException when the request is refused or the upstream fails
+     */
+    void complete(Route route, CompletionRequest request, Optional<Secret> clientCredential, ChatResponder responder);
+}
