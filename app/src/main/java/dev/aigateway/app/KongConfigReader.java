@@ -2,6 +2,7 @@ package dev.aigateway.app;
 
 import dev.aigateway.domain.route.Route;
 import dev.aigateway.domain.route.RouteType;
+import dev.aigateway.ports.RequestLimits;
 import dev.aigateway.ports.ServerSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,12 +57,40 @@ final class KongConfigReader {
     }
 
     private static ServerSettings server(ConfigNode node) {
-        node.allowOnly(Set.of("host", "port", "models_cache_ttl_seconds"), Map.of());
+        node.allowOnly(Set.of("host", "port", "models_cache_ttl_seconds", "max_concurrent_requests",
+                "client_read_timeout_seconds", "max_headers_bytes", "max_request_line_bytes",
+                "shutdown_grace_seconds", "limits"), Map.of());
         long port = node.integer("port").orElse((long) DEFAULT_PORT);
         if (port < 0 || port > 65535) {
             throw node.error("port", "must be between 0 and 65535");
         }
-        return new ServerSettings(node.string("host").orElse(DEFAULT_HOST), (int) port);
+        ServerSettings defaults = ServerSettings.defaults(node.string("host").orElse(DEFAULT_HOST), (int) port);
+        return new ServerSettings(defaults.host(), defaults.port(),
+                positive(node, "max_concurrent_requests", defaults.maxConcurrentRequests()),
+                Duration.ofSeconds(positive(node, "client_read_timeout_seconds",
+                        (int) defaults.clientReadTimeout().toSeconds())),
+                positive(node, "max_headers_bytes", defaults.maxHeadersBytes()),
+                positive(node, "max_request_line_bytes", defaults.maxRequestLineBytes()),
+                Duration.ofSeconds(positive(node, "shutdown_grace_seconds",
+                        (int) defaults.shutdownGrace().toSeconds())),
+                limits(node.object("limits")));
+    }
+
+    private static RequestLimits limits(ConfigNode node) {
+        node.allowOnly(Set.of("max_messages", "max_tools", "max_embedding_inputs", "max_json_depth"), Map.of());
+        RequestLimits defaults = RequestLimits.defaults();
+        return new RequestLimits(positive(node, "max_messages", defaults.maxMessages()),
+                positive(node, "max_tools", defaults.maxTools()),
+                positive(node, "max_embedding_inputs", defaults.maxEmbeddingInputs()),
+                positive(node, "max_json_depth", defaults.maxJsonDepth()));
+    }
+
+    private static int positive(ConfigNode node, String field, int fallback) {
+        long value = node.integer(field).orElse((long) fallback);
+        if (value < 1 || value > Integer.MAX_VALUE) {
+            throw node.error(field, "must be a positive whole number");
+        }
+        return (int) value;
     }
 
     private static Route route(ConfigNode node) {

@@ -1,13 +1,10 @@
 package dev.aigateway.adapters.http;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.domain.route.Route;
-import dev.aigateway.domain.route.Secret;
 import dev.aigateway.ports.ChatCompletionUseCase;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.util.Optional;
 
 /** {@code POST} on a chat route: OpenAI request in, answer or stream out. */
 final class ChatHandler implements Handler {
@@ -23,10 +20,9 @@ final class ChatHandler implements Handler {
 
     @Override
     public void handle(ServerRequest request, ServerResponse response) {
-        ObjectNode body = json.readObject(RequestBodies.read(request, route.maxRequestBodyBytes()));
-        Optional<Secret> clientCredential = ClientCredentials.take(request, body, route);
-        IncomingChat incoming = OpenAiChatRequestMapper.fromWire(body);
+        JsonExchange exchange = JsonExchange.read(request, route, json);
+        IncomingChat incoming = OpenAiChatRequestMapper.fromWire(exchange.body(), json.limits());
         new HttpChatResponder(response, route, json, AnswerShape.CHAT, incoming.includeUsage())
-                .answer(responder -> chat.chat(route, incoming.request(), clientCredential, responder));
+                .answer(responder -> chat.chat(route, incoming.request(), exchange.clientCredential(), responder));
     }
 }

@@ -1,13 +1,10 @@
 package dev.aigateway.adapters.http;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.domain.route.Route;
-import dev.aigateway.domain.route.Secret;
 import dev.aigateway.ports.CompletionUseCase;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.util.Optional;
 
 /** {@code POST} on a legacy completions route: OpenAI {@code /v1/completions} in, {@code text_completion} out. */
 final class CompletionsHandler implements Handler {
@@ -23,10 +20,10 @@ final class CompletionsHandler implements Handler {
 
     @Override
     public void handle(ServerRequest request, ServerResponse response) {
-        ObjectNode body = json.readObject(RequestBodies.read(request, route.maxRequestBodyBytes()));
-        Optional<Secret> clientCredential = ClientCredentials.take(request, body, route);
-        OpenAiTextCompletionMapper.Incoming incoming = OpenAiTextCompletionMapper.fromWire(body);
+        JsonExchange exchange = JsonExchange.read(request, route, json);
+        OpenAiTextCompletionMapper.Incoming incoming = OpenAiTextCompletionMapper.fromWire(exchange.body());
         new HttpChatResponder(response, route, json, AnswerShape.TEXT_COMPLETION, incoming.includeUsage())
-                .answer(responder -> completions.complete(route, incoming.request(), clientCredential, responder));
+                .answer(responder -> completions.complete(route, incoming.request(), exchange.clientCredential(),
+                        responder));
     }
 }

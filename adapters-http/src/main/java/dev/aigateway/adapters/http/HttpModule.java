@@ -9,7 +9,9 @@ import dev.aigateway.ports.EmbeddingUseCase;
 import dev.aigateway.ports.ModelListUseCase;
 import dev.aigateway.ports.PassthroughUseCase;
 import dev.aigateway.ports.ServerSettings;
+import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
 import java.util.List;
 import javax.inject.Singleton;
 
@@ -24,13 +26,27 @@ public final class HttpModule {
     static WebServer webServer(ServerSettings settings, List<Route> routes, ChatCompletionUseCase chat,
                                CompletionUseCase completions, EmbeddingUseCase embeddings,
                                PassthroughUseCase passthrough, ModelListUseCase models) {
+        OpenAiJson json = new OpenAiJson(settings.limits());
         GatewayRouting routing = new GatewayRouting(routes,
-                new UseCases(chat, completions, embeddings, passthrough, models), new OpenAiJson());
+                new UseCases(chat, completions, embeddings, passthrough, models), json);
+        EnvelopeDirectHandler errors = new EnvelopeDirectHandler(json);
         return WebServer.builder()
                 .host(settings.host())
                 .port(settings.port())
                 // Without TCP_NODELAY each flushed SSE event can wait ~40 ms for the client's delayed ACK.
-                .connectionOptions(options -> options.tcpNoDelay(true))
+                // The read timeout is the deadline for a client's next bytes: Helidon has no header-read deadline.
+                .connectionOptions(options -> options.tcpNoDelay(true).readTimeout(settings.clientReadTimeout()))
+                .maxConcurrentRequests(settings.maxConcurrentRequests())
+                .shutdownGracePeriod(settings.shutdownGrace())
+                .addProtocol(Http1Config.builder()
+                        .maxHeadersSize(settings.maxHeadersBytes())
+                        .maxPrologueLength(settings.maxRequestLineBytes())
+                        .build())
+                .directHandlers(handlers -> {
+                    for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+                        handlers.addHandler(type, errors);
+                    }
+                })
                 .routing(routing::register)
                 .build();
     }

@@ -10,6 +10,7 @@ import dev.aigateway.domain.chat.ToolCall;
 import dev.aigateway.domain.chat.ToolChoice;
 import dev.aigateway.domain.chat.ToolDefinition;
 import dev.aigateway.domain.error.GatewayException;
+import dev.aigateway.ports.RequestLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,10 +26,10 @@ final class OpenAiChatRequestMapper {
 
     private OpenAiChatRequestMapper() { }
 
-    static IncomingChat fromWire(ObjectNode body) {
+    static IncomingChat fromWire(ObjectNode body, RequestLimits limits) {
         ChatRequest.Builder request = ChatRequest.builder();
         WireFields.string(body, "model", "model").ifPresent(request::model);
-        request.messages(messages(body));
+        request.messages(messages(body, limits));
         boolean stream = WireFields.bool(body, "stream", "stream").orElse(false);
         request.stream(stream);
         WireFields.number(body, "temperature", "temperature").ifPresent(request::temperature);
@@ -43,7 +44,7 @@ final class OpenAiChatRequestMapper {
         WireFields.number(body, "presence_penalty", "presence_penalty").ifPresent(request::presencePenalty);
         WireFields.number(body, "frequency_penalty", "frequency_penalty").ifPresent(request::frequencyPenalty);
         WireFields.integer(body, "n", "n").ifPresent(request::n);
-        request.tools(tools(body));
+        request.tools(tools(body, limits));
         toolChoice(body).ifPresent(request::toolChoice);
         WireFields.bool(body, "parallel_tool_calls", "parallel_tool_calls").ifPresent(request::parallelToolCalls);
         JsonNode responseFormat = body.get("response_format");
@@ -60,11 +61,12 @@ final class OpenAiChatRequestMapper {
         return new IncomingChat(request.build(), stream && includeUsage);
     }
 
-    private static List<Message> messages(ObjectNode body) {
+    private static List<Message> messages(ObjectNode body, RequestLimits limits) {
         JsonNode array = WireFields.array(body, "messages", "messages");
         if (array.isMissingNode()) {
             throw WireFields.missing("messages");
         }
+        WireFields.atMost(array, limits.maxMessages(), "messages");
         List<Message> messages = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             messages.add(message(array.get(i), "messages[" + i + "]"));
@@ -157,9 +159,10 @@ final class OpenAiChatRequestMapper {
                 WireFields.string(image, "detail", at + ".detail"));
     }
 
-    private static List<ToolDefinition> tools(ObjectNode body) {
+    private static List<ToolDefinition> tools(ObjectNode body, RequestLimits limits) {
         List<ToolDefinition> tools = new ArrayList<>();
         JsonNode array = WireFields.array(body, "tools", "tools");
+        WireFields.atMost(array, limits.maxTools(), "tools");
         for (int i = 0; i < array.size(); i++) {
             String at = "tools[" + i + "]";
             JsonNode tool = WireFields.object(array.get(i), at);

@@ -11,6 +11,7 @@ import dev.aigateway.domain.embedding.EmbeddingResponse;
 import dev.aigateway.domain.embedding.EmbeddingVector;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.json.JsonValue;
+import dev.aigateway.ports.RequestLimits;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ final class OpenAiEmbeddingMapper {
 
     private OpenAiEmbeddingMapper() { }
 
-    static IncomingEmbeddings fromWire(ObjectNode body) {
+    static IncomingEmbeddings fromWire(ObjectNode body, RequestLimits limits) {
         String encoding = WireFields.string(body, "encoding_format", "encoding_format").orElse("float");
         if (!encoding.equals("float") && !encoding.equals("base64")) {
             throw GatewayException.invalid("'encoding_format' must be float or base64", "encoding_format");
@@ -37,12 +38,12 @@ final class OpenAiEmbeddingMapper {
                 extensions.put(member.getKey(), OpenAiJson.toValue(member.getValue()));
             }
         });
-        EmbeddingRequest request = new EmbeddingRequest(WireFields.string(body, "model", "model"), inputs(body),
+        EmbeddingRequest request = new EmbeddingRequest(WireFields.string(body, "model", "model"), inputs(body, limits),
                 WireFields.integer(body, "dimensions", "dimensions"), extensions);
         return new IncomingEmbeddings(request, encoding.equals("base64"));
     }
 
-    private static List<String> inputs(ObjectNode body) {
+    private static List<String> inputs(ObjectNode body, RequestLimits limits) {
         JsonNode input = body.get("input");
         if (WireFields.absent(input)) {
             throw WireFields.missing("input");
@@ -53,6 +54,7 @@ final class OpenAiEmbeddingMapper {
         if (!input.isArray()) {
             throw WireFields.wrongType("input", "a string or an array of strings");
         }
+        WireFields.atMost(input, limits.maxEmbeddingInputs(), "input");
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < input.size(); i++) {
             JsonNode item = input.get(i);

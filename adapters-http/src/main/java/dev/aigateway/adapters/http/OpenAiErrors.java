@@ -22,6 +22,9 @@ final class OpenAiErrors {
             case GatewayError.RequestTooLarge e -> new ErrorReply(413,
                     envelope(e.message(), INVALID_REQUEST, Optional.empty(), Optional.of("request_too_large")),
                     Optional.empty());
+            case GatewayError.UnsupportedMediaType e -> new ErrorReply(415,
+                    envelope(e.message(), INVALID_REQUEST, Optional.empty(), Optional.of("unsupported_media_type")),
+                    Optional.empty());
             case GatewayError.UpstreamRejected e -> upstreamRejected(e);
             case GatewayError.UpstreamUnreachable e -> new ErrorReply(502,
                     envelope(e.message(), "upstream_error", Optional.empty(), Optional.of("upstream_unreachable")),
@@ -39,6 +42,12 @@ final class OpenAiErrors {
     static ErrorReply http(int status, String message, String code) {
         return new ErrorReply(status, envelope(message, INVALID_REQUEST, Optional.empty(), Optional.of(code)),
                 Optional.empty());
+    }
+
+    /** The gateway is at its limit of concurrent requests. */
+    static ErrorReply overloaded(String retryAfter) {
+        return new ErrorReply(503, envelope("the gateway is at its limit of concurrent requests; retry shortly",
+                "server_error", Optional.empty(), Optional.of("overloaded")), Optional.of(retryAfter));
     }
 
     /** A failure nobody anticipated: a fixed message, since the exception's own text may leak internals. */

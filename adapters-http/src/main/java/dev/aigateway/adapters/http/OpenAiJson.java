@@ -1,5 +1,7 @@
 package dev.aigateway.adapters.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.json.JsonValue;
+import dev.aigateway.ports.RequestLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -20,7 +23,19 @@ import java.util.Map;
 final class OpenAiJson {
     static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
-    private final ObjectMapper mapper = JsonMapper.builder()
+    /** Longest number accepted, in characters: any real request value fits, and no number is worth more. */
+    private static final int MAX_NUMBER_LENGTH = 100;
+
+    private final RequestLimits limits;
+    private final ObjectMapper mapper;
+
+    OpenAiJson(RequestLimits limits) {
+        this.limits = limits;
+        JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(limits.maxJsonDepth())
+                .maxNumberLength(MAX_NUMBER_LENGTH)
+                .build()).build();
+        this.mapper = JsonMapper.builder(factory)
             .nodeFactory(NODES)
             // A duplicate key or trailing bytes mean the client and the gateway may read different requests.
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -28,6 +43,11 @@ final class OpenAiJson {
             // Numbers the gateway passes through keep their exact digits.
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
+    }
+
+    RequestLimits limits() {
+        return limits;
+    }
 
     /** The body as a JSON object, or a 400 that says what is wrong with it. */
     ObjectNode readObject(byte[] body) {

@@ -115,6 +115,14 @@ final class WireFields {
         return values;
     }
 
+    /** Refuses an array longer than the configured limit. */
+    static void atMost(JsonNode array, int limit, String param) {
+        if (array.size() > limit) {
+            throw GatewayException.invalid("'" + param + "' holds " + array.size() + " items; this gateway accepts"
+                    + " at most " + limit, param);
+        }
+    }
+
     static boolean absent(JsonNode value) {
         return value == null || value.isNull() || value.isMissingNode();
     }

@@ -13,6 +13,7 @@ import dev.aigateway.domain.chat.ToolChoice;
 import dev.aigateway.domain.chat.ToolDefinition;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.json.JsonValue;
+import dev.aigateway.ports.RequestLimits;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** OpenAI request bodies to domain requests, one row per field rule. */
 class OpenAiChatRequestMapperTest {
-    private static final OpenAiJson JSON = new OpenAiJson();
+    private static final RequestLimits LIMITS = new RequestLimits(4, 2, 3, 8);
+    private static final OpenAiJson JSON = new OpenAiJson(LIMITS);
     private static final String HI = "'messages':[{'role':'user','content':'hi'}]";
 
     static Stream<Arguments> rows() {
@@ -111,7 +113,7 @@ class OpenAiChatRequestMapperTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void maps(String rule, String body, UnaryOperator<ChatRequest.Builder> expected) {
-        ChatRequest actual = OpenAiChatRequestMapper.fromWire(parse(body)).request();
+        ChatRequest actual = OpenAiChatRequestMapper.fromWire(parse(body), LIMITS).request();
 
         assertThat(actual).isEqualTo(expected.apply(ChatRequest.builder().message(user())).build());
     }
@@ -119,8 +121,9 @@ class OpenAiChatRequestMapperTest {
     @Test
     void includeUsageIsReadFromStreamOptions() {
         assertThat(OpenAiChatRequestMapper.fromWire(parse("{" + HI + ",'stream':true,'stream_options':"
-                + "{'include_usage':true}}")).includeUsage()).isTrue();
-        assertThat(OpenAiChatRequestMapper.fromWire(parse("{" + HI + ",'stream':true}")).includeUsage()).isFalse();
+                + "{'include_usage':true}}"), LIMITS).includeUsage()).isTrue();
+        assertThat(OpenAiChatRequestMapper.fromWire(parse("{" + HI + ",'stream':true}"), LIMITS).includeUsage())
+                .isFalse();
     }
 
     static Stream<Arguments> badRequests() {
@@ -148,13 +151,17 @@ class OpenAiChatRequestMapperTest {
                 Arguments.of("{" + HI + ",'tool_choice':'sometimes'}", "tool_choice"),
                 Arguments.of("{" + HI + ",'response_format':'json'}", "response_format"),
                 Arguments.of("{" + HI + ",'stream_options':{'include_usage':'yes'}}",
-                        "stream_options.include_usage"));
+                        "stream_options.include_usage"),
+                Arguments.of("{'messages':[" + "{'role':'user','content':'hi'},".repeat(4)
+                        + "{'role':'user','content':'hi'}]}", "messages"),
+                Arguments.of("{" + HI + ",'tools':[" + "{'function':{'name':'f'}},".repeat(2)
+                        + "{'function':{'name':'f'}}]}", "tools"));
     }
 
     @ParameterizedTest(name = "{0} -> param {1}")
     @MethodSource("badRequests")
     void refusesNamingTheField(String body, String param) {
-        assertThatThrownBy(() -> OpenAiChatRequestMapper.fromWire(parse(body)))
+        assertThatThrownBy(() -> OpenAiChatRequestMapper.fromWire(parse(body), LIMITS))
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.error().param()).contains(param));
     }
 

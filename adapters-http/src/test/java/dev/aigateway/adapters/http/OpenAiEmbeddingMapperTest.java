@@ -11,6 +11,7 @@ import dev.aigateway.domain.embedding.EmbeddingResponse;
 import dev.aigateway.domain.embedding.EmbeddingVector;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.json.JsonValue;
+import dev.aigateway.ports.RequestLimits;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class OpenAiEmbeddingMapperTest {
-    private static final OpenAiJson JSON = new OpenAiJson();
+    private static final OpenAiJson JSON = new OpenAiJson(RequestLimits.defaults());
 
     @Test
     void readsAStringAndAnArrayAsTheSameInputs() {
@@ -52,7 +53,8 @@ class OpenAiEmbeddingMapperTest {
             "{'model':'m','input':[1,2,3]}|input",
             "{'model':'m','input':[]}|input",
             "{'model':'m','input':'a','encoding_format':'binary'}|encoding_format",
-            "{'model':'m','input':'a','dimensions':'big'}|dimensions"})
+            "{'model':'m','input':'a','dimensions':'big'}|dimensions",
+            "{'model':'m','input':['a','b','c','d']}|input"})
     void refusesNamingTheField(String body, String param) {
         assertThatThrownBy(() -> read(body)).isInstanceOfSatisfying(GatewayException.class,
                 e -> assertThat(e.error().param()).contains(param));
@@ -81,6 +83,6 @@ class OpenAiEmbeddingMapperTest {
 
     private static IncomingEmbeddings read(String singleQuoted) {
         return OpenAiEmbeddingMapper.fromWire(JSON.readObject(singleQuoted.replace('\'', '"')
-                .getBytes(StandardCharsets.UTF_8)));
+                .getBytes(StandardCharsets.UTF_8)), new RequestLimits(10, 10, 3, 10));
     }
 }

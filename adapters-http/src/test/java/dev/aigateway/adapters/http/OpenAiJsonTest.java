@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.error.GatewayException;
+import dev.aigateway.ports.RequestLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,13 +25,15 @@ class OpenAiJsonTest {
                 Arguments.of("trailing data", bytes("{\"model\":\"a\"} {}")),
                 Arguments.of("truncated", bytes("{\"model\":")),
                 Arguments.of("bytes Jackson reads as a bad encoding", new byte[] {0, 0, 0x41, 0, 0, 8}),
-                Arguments.of("invalid UTF-8", new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'}));
+                Arguments.of("invalid UTF-8", new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'}),
+                Arguments.of("nesting deeper than the limit", bytes("{\"a\":" + "[".repeat(70) + "]".repeat(70) + "}")),
+                Arguments.of("a number longer than any real value", bytes("{\"a\":" + "9".repeat(200) + "}")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("bodies")
     void refuses(String what, byte[] body) {
-        assertThatThrownBy(() -> new OpenAiJson().readObject(body)).isInstanceOfSatisfying(GatewayException.class,
+        assertThatThrownBy(() -> new OpenAiJson(RequestLimits.defaults()).readObject(body)).isInstanceOfSatisfying(GatewayException.class,
                 e -> assertThat(e.error()).isInstanceOf(GatewayError.InvalidRequest.class));
     }
 

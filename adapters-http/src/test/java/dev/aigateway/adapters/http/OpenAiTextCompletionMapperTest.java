@@ -15,6 +15,7 @@ import dev.aigateway.domain.chat.FinishReason;
 import dev.aigateway.domain.completion.CompletionRequest;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.json.JsonValue;
+import dev.aigateway.ports.RequestLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class OpenAiTextCompletionMapperTest {
-    private static final OpenAiJson JSON = new OpenAiJson();
+    private static final OpenAiJson JSON = new OpenAiJson(RequestLimits.defaults());
 
     @Test
     void readsALegacyCompletionRequest() {

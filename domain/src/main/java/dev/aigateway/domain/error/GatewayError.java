@@ -37,6 +37,23 @@ public sealed interface GatewayError {
         }
     }
 
+    /** The request body is not in a format the route reads (JSON). */
+    record UnsupportedMediaType(String contentType) implements GatewayError {
+        public UnsupportedMediaType {
+            Objects.requireNonNull(contentType, "contentType");
+        }
+
+        @Override
+        public String message() {
+            return "request body must be application/json";
+        }
+
+        @Override
+        public Optional<String> param() {
+            return Optional.empty();
+        }
+    }
+
     /** The request body is larger than the route allows. */
     record RequestTooLarge(long limitBytes) implements GatewayError {
         public RequestTooLarge {
