@@ -11,8 +11,13 @@ final class TestGateways {
 
     /** The embedded default's two routes, aimed at {@code mistral} with {@code key}, plus any extra route YAML. */
     static Gateway inFrontOf(FakeMistral mistral, String key, String extraRoutes) {
+        return inFrontOf(mistral, key, "", extraRoutes);
+    }
+
+    /** The same, with extra settings in the {@code server} block (YAML flow-map entries, e.g. {@code a: 1, b: 2}). */
+    static Gateway inFrontOf(FakeMistral mistral, String key, String serverSettings, String extraRoutes) {
         String yaml = """
-                server: { host: 127.0.0.1, port: 0 }
+                server: { host: 127.0.0.1, port: 0 %3$s }
                 routes:
                   - name: chat
                     paths: [/v1/chat/completions]
@@ -32,7 +37,7 @@ final class TestGateways {
                           route_type: llm/v1/embeddings
                           auth: { header_name: Authorization, header_value: "Bearer ${MISTRAL_API_KEY}" }
                           model: { provider: mistral, options: { upstream_url: "%1$s" } }
-                %2$s""".formatted(mistral.baseUri(), extraRoutes);
+                %2$s""".formatted(mistral.baseUri(), extraRoutes, serverSettings.isEmpty() ? "" : ", " + serverSettings);
         GatewayConfig config = new ConfigLoader(Map.of("MISTRAL_API_KEY", key), warning -> { })
                 .parse(yaml.getBytes(StandardCharsets.UTF_8), "test.yaml");
         return Gateway.start(config);

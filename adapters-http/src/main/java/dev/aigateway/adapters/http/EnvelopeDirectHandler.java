@@ -42,8 +42,9 @@ final class EnvelopeDirectHandler implements DirectHandler {
             case 431 -> OpenAiErrors.http(431, "request headers are too large", "headers_too_large");
             case 503 -> OpenAiErrors.overloaded(OVERLOAD_RETRY_AFTER);
             case 505 -> OpenAiErrors.http(505, "HTTP version not supported", "http_version_not_supported");
-            default -> status >= 500 ? OpenAiErrors.internal()
-                    : OpenAiErrors.http(status, "malformed HTTP request", "malformed_request");
+            // Helidon reports headers over the size limit as a plain 400, indistinguishable from malformed ones.
+            default -> status >= 500 ? OpenAiErrors.internal() : OpenAiErrors.http(status,
+                    "the request line or headers are malformed or too large", "malformed_request");
         };
     }
 }
