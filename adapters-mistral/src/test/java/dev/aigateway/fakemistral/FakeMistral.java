@@ -51,6 +51,7 @@ public final class FakeMistral implements AutoCloseable {
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<FakeReply> scripted = new ConcurrentLinkedQueue<>();
     private final List<Long> eventSentNanos = new CopyOnWriteArrayList<>();
+    private final List<Long> streamAbortedNanos = new CopyOnWriteArrayList<>();
     private final MistralSchema chatSchema = MistralSchema.of("ChatCompletionRequest");
     private final MistralSchema embeddingSchema = MistralSchema.of("EmbeddingRequest");
     private final MistralSchema fimSchema = MistralSchema.of("FIMCompletionRequest");
@@ -131,8 +132,20 @@ public final class FakeMistral implements AutoCloseable {
         if (reply == null) {
             reply = likeAModel(body);
         }
+        answer(response, body, reply);
+    }
+
+    private void answer(ServerResponse response, JsonNode body, FakeReply reply) throws IOException {
         String model = body.path("model").asText();
         switch (reply) {
+            case FakeReply.Delay delay -> {
+                sleep(delay.delay());
+                answer(response, body, delay.then());
+            }
+            case FakeReply.Stall stall -> stream(response, textEvents(model, new FakeReply.Text(stall.content(),
+                    "stop")), stall.eventsBefore(), stall.stall(), false);
+            case FakeReply.Reset reset -> stream(response, textEvents(model, new FakeReply.Text(reset.content(),
+                    "stop")), reset.eventsBefore(), Duration.ZERO, true);
             case FakeReply.Error error -> {
                 error.headers().forEach(response::header);
                 response.status(error.status());
@@ -363,6 +376,10 @@ public final class FakeMistral implements AutoCloseable {
     }
 
     private void streamText(ServerResponse response, String model, FakeReply.Text text) throws IOException {
+        stream(response, textEvents(model, text));
+    }
+
+    private static List<ObjectNode> textEvents(String model, FakeReply.Text text) {
         String id = newId();
         List<ObjectNode> events = new ArrayList<>();
         events.add(chunk(id, model, JSON.createObjectNode().put("role", "assistant").put("content", ""), null));
@@ -376,7 +393,7 @@ public final class FakeMistral implements AutoCloseable {
             }
             events.add(event);
         }
-        stream(response, events);
+        return events;
     }
 
     private void streamToolCalls(ServerResponse response, String model, ArrayNode calls) throws IOException {
@@ -389,12 +406,27 @@ public final class FakeMistral implements AutoCloseable {
     }
 
     private void stream(ServerResponse response, List<ObjectNode> events) throws IOException {
+        stream(response, events, events.size(), Duration.ZERO, false);
+    }
+
+    /**
+     * Streams the events, pausing {@code fault} after the first {@code faultAfter} of them (or breaking the
+     * connection there when {@code reset}). Notes when the gateway hung up.
+     */
+    private void stream(ServerResponse response, List<ObjectNode> events, int faultAfter, Duration fault,
+                        boolean reset) throws IOException {
         response.status(200);
         response.header(HeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
-        try (OutputStream out = response.outputStream()) {
+        OutputStream out = response.outputStream();
+        try {
             for (int i = 0; i < events.size(); i++) {
-                if (i > 0) {
-                    pause();
+                if (i == faultAfter) {
+                    if (reset) {
+                        throw new IllegalStateException("the fake breaks the stream here");
+                    }
+                    sleep(fault);
+                } else if (i > 0) {
+                    sleep(streamPacing);
                 }
                 out.write(("data: " + JSON.writeValueAsString(events.get(i)) + "\n\n")
                         .getBytes(StandardCharsets.UTF_8));
@@ -403,13 +435,22 @@ public final class FakeMistral implements AutoCloseable {
             }
             out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
+            out.close();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            streamAbortedNanos.add(System.nanoTime());
+            throw e;
         }
     }
 
-    private void pause() {
-        if (!streamPacing.isZero()) {
+    /** When the gateway hung up on a stream, in {@link System#nanoTime()} units, one entry per stream. */
+    public List<Long> streamAbortedNanos() {
+        return List.copyOf(streamAbortedNanos);
+    }
+
+    private static void sleep(Duration duration) {
+        if (!duration.isZero()) {
             try {
-                Thread.sleep(streamPacing);
+                Thread.sleep(duration);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -1,5 +1,6 @@
 package dev.aigateway.fakemistral;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,15 @@ public sealed interface FakeReply {
 
     /** An error status with a raw body, as Mistral (or a proxy in front of it) would send it. */
     record Error(int status, String body, Map<String, String> headers) implements FakeReply { }
+
+    /** Streams the text's first {@code eventsBefore} events, then goes silent for {@code stall}, then goes on. */
+    record Stall(String content, int eventsBefore, Duration stall) implements FakeReply { }
+
+    /** Streams the text's first {@code eventsBefore} events, then breaks the connection. */
+    record Reset(String content, int eventsBefore) implements FakeReply { }
+
+    /** Waits before sending anything, then answers as {@code then}. */
+    record Delay(Duration delay, FakeReply then) implements FakeReply { }
 
     static FakeReply text(String content) {
         return new Text(content, "stop");

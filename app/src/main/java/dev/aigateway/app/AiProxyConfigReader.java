@@ -10,8 +10,10 @@ import dev.aigateway.domain.route.TuningOptions;
 import dev.aigateway.domain.route.TuningPrecedence;
 import dev.aigateway.domain.route.UpstreamAuth;
 import dev.aigateway.domain.route.UpstreamTarget;
+import dev.aigateway.domain.route.UpstreamTimeouts;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +31,7 @@ final class AiProxyConfigReader {
 
     static Route route(String name, List<String> paths, ConfigNode config) {
         config.allowOnly(Set.of("route_type", "auth", "model", "response_streaming", "logging",
-                "max_request_body_size", "model_name_header", "llm_format"), Map.of());
+                "max_request_body_size", "model_name_header", "llm_format", "timeouts"), Map.of());
         String typeName = config.requiredString("route_type");
         RouteType type = RouteType.fromConfigName(typeName).orElseThrow(() -> config.error("route_type",
                 "must be one of llm/v1/chat, llm/v1/completions, llm/v1/embeddings, preserve; got '"
@@ -60,7 +62,8 @@ final class AiProxyConfigReader {
                     + " untouched; use query or a header");
         }
         UpstreamTarget target = new UpstreamTarget(provider.toLowerCase(Locale.ROOT), upstreamUrl(options),
-                upstreamPath(options), credential, auth.bool("allow_override").orElse(false));
+                upstreamPath(options), credential, auth.bool("allow_override").orElse(false),
+                timeouts(config.object("timeouts")));
         return new Route(name, paths, type, maxBody, config.bool("model_name_header").orElse(true), policy,
                 target);
     }
@@ -124,6 +127,24 @@ final class AiProxyConfigReader {
             throw options.error("upstream_path", "must start with '/'");
         });
         return path;
+    }
+
+    /** This gateway's addition, in Kong's unit (ms) and with Kong's balancer names where Kong has them. */
+    private static UpstreamTimeouts timeouts(ConfigNode node) {
+        node.allowOnly(Set.of("connect_timeout", "read_timeout", "stream_idle_timeout", "total_timeout"), Map.of());
+        UpstreamTimeouts defaults = UpstreamTimeouts.DEFAULTS;
+        return new UpstreamTimeouts(millis(node, "connect_timeout", defaults.connect()),
+                millis(node, "read_timeout", defaults.firstByte()),
+                millis(node, "stream_idle_timeout", defaults.streamIdle()),
+                millis(node, "total_timeout", defaults.total()));
+    }
+
+    private static Duration millis(ConfigNode node, String field, Duration fallback) {
+        long value = node.integer(field).orElse(fallback.toMillis());
+        if (value < 1) {
+            throw node.error(field, "must be a positive number of milliseconds");
+        }
+        return Duration.ofMillis(value);
     }
 
     private static Optional<UpstreamAuth> auth(ConfigNode auth) {

@@ -68,7 +68,7 @@ public final class ModelCatalog implements ModelListUseCase {
     /** Routes of one upstream host share one list, whatever endpoint path each of them uses. */
     private static UpstreamTarget hostOf(UpstreamTarget target) {
         Optional<URI> host = target.upstreamUrl().map(url -> URI.create(url.getScheme() + "://" + url.getRawAuthority()));
-        return new UpstreamTarget(target.provider(), host, Optional.empty(), target.auth(), false);
+        return new UpstreamTarget(target.provider(), host, Optional.empty(), target.auth(), false, target.timeouts());
     }
 
     private record Fetched(List<ModelInfo> models, long atNanos) { }

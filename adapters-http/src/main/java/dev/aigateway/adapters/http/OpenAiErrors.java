@@ -64,7 +64,8 @@ final class OpenAiErrors {
         }
         String type = e.type().orElse(e.status() == 429 ? "rate_limit_error"
                 : e.status() >= 500 ? "upstream_error" : INVALID_REQUEST);
-        return new ErrorReply(e.status(), envelope(e.message(), type, e.param(), e.code()), e.retryAfter());
+        return new ErrorReply(e.status(), envelope(e.message(), type, e.param(), e.code()), e.retryAfter(),
+                e.rateLimits());
     }
 
     static ObjectNode envelope(String message, String type, Optional<String> param, Optional<String> code) {

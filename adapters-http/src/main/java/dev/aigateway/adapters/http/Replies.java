@@ -26,6 +26,7 @@ final class Replies {
 
     static void sendError(ServerResponse response, OpenAiJson json, ErrorReply reply) {
         reply.retryAfter().ifPresent(value -> response.header(HeaderNames.RETRY_AFTER, value));
+        reply.headers().forEach(response::header);
         sendJson(response, reply.status(), json.write(reply.envelope()));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigateway.domain.error.GatewayError;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,16 @@ final class MistralErrorMapper {
 
     MistralErrorMapper(ObjectMapper json) {
         this.json = json;
+    }
+
+    GatewayError.UpstreamRejected toError(MistralHttp.Reply reply) {
+        return withRateLimits(toError(reply.status(), reply.body(), reply.retryAfter()), reply.rateLimits());
+    }
+
+    private static GatewayError.UpstreamRejected withRateLimits(GatewayError.UpstreamRejected error,
+                                                                Map<String, String> rateLimits) {
+        return new GatewayError.UpstreamRejected(error.status(), error.message(), error.type(), error.param(),
+                error.code(), error.retryAfter(), rateLimits);
     }
 
     GatewayError.UpstreamRejected toError(int status, byte[] body, Optional<String> retryAfter) {

@@ -3,6 +3,8 @@ package dev.aigateway.adapters.mistral;
 import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.route.UpstreamAuth;
+import dev.aigateway.domain.route.UpstreamTarget;
+import dev.aigateway.domain.route.UpstreamTimeouts;
 import dev.aigateway.ports.ClientGoneException;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
@@ -21,98 +23,110 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 
-/** The HTTP exchange with Mistral: auth injection, status handling, and turning I/O failures into gateway errors. */
+/**
+ * The HTTP exchange with Mistral: auth injection, timeouts, status handling, and turning I/O failures into
+ * gateway errors. A request is sent once: nothing here retries, so a POST Mistral received is never replayed.
+ */
 final class MistralHttp {
     private static final String JSON = "application/json";
     /** Hop-by-hop and framing headers: they describe one connection, not the answer, so they are not relayed. */
     private static final Set<String> NOT_RELAYED = Set.of("connection", "keep-alive", "transfer-encoding",
             "content-length", "upgrade", "proxy-authenticate", "proxy-authorization", "te", "trailer", "date");
 
-    private final WebClient client;
+    private final ScheduledExecutorService scheduler;
+    /** One client per connect timeout: Helidon sets that per client, and routes use only a few values. */
+    private final Map<Duration, WebClient> clients = new ConcurrentHashMap<>();
 
-    MistralHttp(Duration connectTimeout, Duration readTimeout) {
-        // Helidon's client measured faster than java.net.http under load here, and keeps a pooled keep-alive
-        // connection per host. TCP_NODELAY: without it small SSE writes stall ~40 ms each (Nagle + delayed ACK).
-        this.client = WebClient.builder()
-                .socketOptions(options -> options.tcpNoDelay(true))
-                .connectTimeout(connectTimeout)
-                .readTimeout(readTimeout)
-                .followRedirects(false)
-                .keepAlive(true)
-                .build();
+    MistralHttp(ScheduledExecutorService scheduler) {
+        this.scheduler = scheduler;
     }
 
-    /** The status and body of an exchange that Mistral answered (any status). */
-    record Reply(int status, byte[] body, Optional<String> retryAfter) { }
+    /**
+     * The status and body of an exchange that Mistral answered (any status), with its {@code Retry-After} and
+     * rate-limit headers.
+     */
+    record Reply(int status, byte[] body, Optional<String> retryAfter, Map<String, String> rateLimits) { }
 
-    /** Reads a successful answer's body while the connection is open. */
+    /** Reads an answer's body while the connection is open. */
     @FunctionalInterface
     interface BodyReader {
         void read(int status, Map<String, String> headers, InputStream body) throws IOException;
     }
 
     /** POSTs JSON and returns the whole answer, whatever its status. */
-    Reply post(URI uri, Optional<UpstreamAuth> auth, byte[] body) {
-        return whole(Method.POST, uri, auth, JSON, Optional.of(body));
+    Reply post(URI uri, UpstreamTarget target, byte[] body) {
+        return whole(Method.POST, uri, target, Optional.of(body));
     }
 
     /** GETs and returns the whole answer, whatever its status. */
-    Reply get(URI uri, Optional<UpstreamAuth> auth) {
-        return whole(Method.GET, uri, auth, JSON, Optional.empty());
+    Reply get(URI uri, UpstreamTarget target) {
+        return whole(Method.GET, uri, target, Optional.empty());
     }
 
     /**
      * POSTs JSON for a streamed answer. A 2xx body goes to {@code reader} as it arrives; any other status is
      * returned whole for error mapping, and the reader is not called.
      */
-    Optional<Reply> postStreaming(URI uri, Optional<UpstreamAuth> auth, byte[] body, BodyReader reader) {
-        return exchange(Method.POST, uri, auth, "text/event-stream", Optional.of(JSON), Optional.of(body), true,
+    Optional<Reply> postStreaming(URI uri, UpstreamTarget target, byte[] body, BodyReader reader) {
+        return exchange(Method.POST, uri, target, "text/event-stream", Optional.of(JSON), Optional.of(body), true,
                 reader);
     }
 
     /** Sends a request as the client made it and hands any answer, whatever its status, to {@code reader}. */
-    void relay(String method, URI uri, Optional<UpstreamAuth> auth, Optional<String> accept,
-               Optional<String> contentType, Optional<byte[]> body, BodyReader reader) {
-        exchange(Method.create(method), uri, auth, accept.orElse("*/*"), contentType, body, false, reader);
+    void relay(String method, URI uri, UpstreamTarget target, Optional<String> accept, Optional<String> contentType,
+               Optional<byte[]> body, BodyReader reader) {
+        exchange(Method.create(method), uri, target, accept.orElse("*/*"), contentType, body, false, reader);
     }
 
-    private Reply whole(Method method, URI uri, Optional<UpstreamAuth> auth, String accept, Optional<byte[]> body) {
-        HttpClientRequest request = request(method, uri, auth, accept, body.map(b -> JSON));
+    private Reply whole(Method method, URI uri, UpstreamTarget target, Optional<byte[]> body) {
+        HttpClientRequest request = request(method, uri, target, JSON, body.map(b -> JSON));
         try (HttpClientResponse response = body.isPresent() ? request.submit(body.get()) : request.request()) {
-            return new Reply(response.status().code(), response.entity().as(byte[].class), retryAfter(response));
+            return reply(response);
         } catch (RuntimeException e) {
-            throw failure(e);
+            throw failure(e, false, null);
         }
     }
 
-    private Optional<Reply> exchange(Method method, URI uri, Optional<UpstreamAuth> auth, String accept,
+    private Optional<Reply> exchange(Method method, URI uri, UpstreamTarget target, String accept,
                                      Optional<String> contentType, Optional<byte[]> body, boolean onlySuccess,
                                      BodyReader reader) {
-        HttpClientRequest request = request(method, uri, auth, accept, contentType);
+        HttpClientRequest request = request(method, uri, target, accept, contentType);
+        StreamWatchdog watchdog = null;
         try (HttpClientResponse response = body.isPresent() ? request.submit(body.get()) : request.request()) {
             int status = response.status().code();
             if (onlySuccess && status / 100 != 2) {
-                return Optional.of(new Reply(status, response.entity().as(byte[].class), retryAfter(response)));
+                return Optional.of(reply(response));
             }
-            try (InputStream in = response.inputStream()) {
+            UpstreamTimeouts timeouts = target.timeouts();
+            watchdog = new StreamWatchdog(scheduler, timeouts.streamIdle(), timeouts.total(), response::close);
+            try (InputStream in = watchdog.watch(response.inputStream())) {
                 reader.read(status, relayedHeaders(response), in);
             }
             return Optional.empty();
         } catch (IOException e) {
-            throw failure(new UncheckedIOException(e));
+            throw failure(new UncheckedIOException(e), watchdog != null, watchdog);
         } catch (ClientGoneException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw failure(e);
+            throw failure(e, watchdog != null, watchdog);
+        } finally {
+            if (watchdog != null) {
+                watchdog.close();
+            }
         }
     }
 
-    private HttpClientRequest request(Method method, URI uri, Optional<UpstreamAuth> auth, String accept,
+    private HttpClientRequest request(Method method, URI uri, UpstreamTarget target, String accept,
                                       Optional<String> contentType) {
-        HttpClientRequest request = client.method(method).uri(uri).header(HeaderNames.ACCEPT, accept);
+        UpstreamTimeouts timeouts = target.timeouts();
+        HttpClientRequest request = client(timeouts.connect()).method(method).uri(uri)
+                .readTimeout(timeouts.firstByte())
+                .header(HeaderNames.ACCEPT, accept);
         contentType.ifPresent(type -> request.header(HeaderNames.CONTENT_TYPE, type));
-        auth.ifPresent(credential -> {
+        target.auth().ifPresent(credential -> {
             switch (credential) {
                 case UpstreamAuth.Header header -> request.header(HeaderNames.create(header.name()),
                         header.value().reveal());
@@ -121,6 +135,28 @@ final class MistralHttp {
             }
         });
         return request;
+    }
+
+    private WebClient client(Duration connectTimeout) {
+        // Helidon's client measured faster than java.net.http under load here, and keeps a pooled keep-alive
+        // connection per host. TCP_NODELAY: without it small SSE writes stall ~40 ms each (Nagle + delayed ACK).
+        return clients.computeIfAbsent(connectTimeout, timeout -> WebClient.builder()
+                .socketOptions(options -> options.tcpNoDelay(true))
+                .connectTimeout(timeout)
+                .followRedirects(false)
+                .keepAlive(true)
+                .build());
+    }
+
+    private static Reply reply(HttpClientResponse response) {
+        Map<String, String> rateLimits = new LinkedHashMap<>();
+        for (Header header : response.headers()) {
+            if (header.name().toLowerCase(Locale.ROOT).startsWith("x-ratelimit")) {
+                rateLimits.put(header.name(), header.values());
+            }
+        }
+        return new Reply(response.status().code(), response.entity().as(byte[].class),
+                response.headers().first(HeaderNames.RETRY_AFTER), rateLimits);
     }
 
     private static Map<String, String> relayedHeaders(HttpClientResponse response) {
@@ -133,20 +169,23 @@ final class MistralHttp {
         return headers;
     }
 
-    private static Optional<String> retryAfter(HttpClientResponse response) {
-        return response.headers().first(HeaderNames.RETRY_AFTER);
-    }
-
     /** Says what failed without the cause's own text or the upstream's address, which may be internal. */
-    private static GatewayException failure(RuntimeException e) {
+    private static GatewayException failure(RuntimeException e, boolean midStream, StreamWatchdog watchdog) {
         if (e instanceof GatewayException gatewayException) {
             return gatewayException;
         }
+        if (watchdog != null && watchdog.firedReason() != null) {
+            return new GatewayException(new GatewayError.UpstreamTimeout("Mistral's stream "
+                    + watchdog.firedReason()), e);
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SocketTimeoutException) {
-                return new GatewayException(new GatewayError.UpstreamTimeout("Mistral did not answer in time"), e);
+                return new GatewayException(new GatewayError.UpstreamTimeout(midStream
+                        ? "Mistral's stream went silent for longer than the read timeout"
+                        : "Mistral did not answer within the read timeout"), e);
             }
         }
-        return new GatewayException(new GatewayError.UpstreamUnreachable("could not reach Mistral"), e);
+        return new GatewayException(new GatewayError.UpstreamUnreachable(midStream
+                ? "the connection to Mistral broke during the answer" : "could not reach Mistral"), e);
     }
 }

@@ -5,7 +5,8 @@ import dagger.Provides;
 import dagger.multibindings.IntoMap;
 import dagger.multibindings.StringKey;
 import dev.aigateway.ports.UpstreamProvider;
-import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import javax.inject.Singleton;
 
 /** Registers Mistral as the upstream provider {@code mistral}. */
@@ -21,8 +22,12 @@ public final class MistralModule {
     @IntoMap
     @StringKey(PROVIDER_ID)
     static UpstreamProvider mistral() {
-        // Non-streamed answers of long completions can take minutes; per-route timeouts come with hardening.
-        MistralHttp http = new MistralHttp(Duration.ofSeconds(10), Duration.ofSeconds(120));
-        return new MistralProvider(http, MistralJson.newMapper());
+        // One platform thread checks every stream's idle and total timeouts; the checks are rare and short.
+        ScheduledExecutorService watchdogs = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "mistral-stream-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new MistralProvider(new MistralHttp(watchdogs), MistralJson.newMapper());
     }
 }

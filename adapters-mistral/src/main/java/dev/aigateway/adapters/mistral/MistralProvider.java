@@ -71,14 +71,14 @@ final class MistralProvider implements UpstreamProvider {
 
     @Override
     public List<ModelInfo> listModels(UpstreamTarget target) {
-        MistralHttp.Reply reply = http.get(MistralEndpoints.models(target), target.auth());
+        MistralHttp.Reply reply = http.get(MistralEndpoints.models(target), target);
         return MistralResponseMapper.models(accepted(reply));
     }
 
     @Override
     public void forward(UpstreamTarget target, PassthroughRequest request, PassthroughResponder responder) {
         Optional<byte[]> body = request.body().length() == 0 ? Optional.empty() : Optional.of(request.body().toArray());
-        http.relay(request.method(), MistralEndpoints.passthrough(target, request.pathAndQuery()), target.auth(),
+        http.relay(request.method(), MistralEndpoints.passthrough(target, request.pathAndQuery()), target,
                 request.accept(), request.contentType(), body, (status, headers, in) -> {
                     try (OutputStream out = responder.start(status, headers)) {
                         byte[] buffer = new byte[RELAY_BUFFER];
@@ -92,8 +92,8 @@ final class MistralProvider implements UpstreamProvider {
     }
 
     private void stream(UpstreamTarget target, RouteType type, MistralTranslation translation, ChunkSink sink) {
-        Optional<MistralHttp.Reply> refused = http.postStreaming(MistralEndpoints.resolve(target, type),
-                target.auth(), bytes(target, translation.body()), (status, headers, body) -> {
+        Optional<MistralHttp.Reply> refused = http.postStreaming(MistralEndpoints.resolve(target, type), target,
+                bytes(target, translation.body()), (status, headers, body) -> {
                     boolean done = ServerSentEvents.read(body, data -> sink.accept(
                             MistralResponseMapper.chatChunk(parse(data.getBytes(StandardCharsets.UTF_8)))));
                     if (!done) {
@@ -101,17 +101,17 @@ final class MistralProvider implements UpstreamProvider {
                     }
                 });
         refused.ifPresent(reply -> {
-            throw new GatewayException(errors.toError(reply.status(), reply.body(), reply.retryAfter()));
+            throw new GatewayException(errors.toError(reply));
         });
     }
 
     private JsonNode exchange(UpstreamTarget target, RouteType type, ObjectNode body) {
-        return accepted(http.post(MistralEndpoints.resolve(target, type), target.auth(), bytes(target, body)));
+        return accepted(http.post(MistralEndpoints.resolve(target, type), target, bytes(target, body)));
     }
 
     private JsonNode accepted(MistralHttp.Reply reply) {
         if (reply.status() / 100 != 2) {
-            throw new GatewayException(errors.toError(reply.status(), reply.body(), reply.retryAfter()));
+            throw new GatewayException(errors.toError(reply));
         }
         return parse(reply.body());
     }

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class MistralProviderTest {
     private static final String KEY = "sk-test-0123456789";
     private static final MistralProvider PROVIDER = new MistralProvider(
-            new MistralHttp(Duration.ofSeconds(2), Duration.ofSeconds(5)), MistralJson.newMapper());
+            new MistralHttp(java.util.concurrent.Executors.newSingleThreadScheduledExecutor()), MistralJson.newMapper());
     private FakeMistral fake;
     private final MistralProvider provider = PROVIDER;
 

@@ -1,5 +1,6 @@
 package dev.aigateway.domain.error;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -80,15 +81,24 @@ public sealed interface GatewayError {
      * @param type the upstream's error type, when it gave one
      * @param code the upstream's error code, when it gave one
      * @param retryAfter the upstream's {@code Retry-After} value, when it sent one
+     * @param rateLimits the upstream's rate-limit headers by name, passed on so clients can pace themselves
      */
     record UpstreamRejected(int status, String message, Optional<String> type, Optional<String> param,
-                            Optional<String> code, Optional<String> retryAfter) implements GatewayError {
+                            Optional<String> code, Optional<String> retryAfter, Map<String, String> rateLimits)
+            implements GatewayError {
         public UpstreamRejected {
             Objects.requireNonNull(message, "message");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(param, "param");
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(retryAfter, "retryAfter");
+            rateLimits = Map.copyOf(rateLimits);
+        }
+
+        /** An upstream rejection without rate-limit headers. */
+        public UpstreamRejected(int status, String message, Optional<String> type, Optional<String> param,
+                                Optional<String> code, Optional<String> retryAfter) {
+            this(status, message, type, param, code, retryAfter, Map.of());
         }
     }
 

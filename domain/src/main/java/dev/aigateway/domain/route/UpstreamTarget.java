@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param auth the credential injected upstream, when configured
  * @param allowOverride whether a credential the client sent replaces the configured one (Kong's
  *     {@code auth.allow_override})
+ * @param timeouts how long to wait on the upstream
  */
 public record UpstreamTarget(String provider, Optional<URI> upstreamUrl, Optional<String> upstreamPath,
-                             Optional<UpstreamAuth> auth, boolean allowOverride) {
+                             Optional<UpstreamAuth> auth, boolean allowOverride, UpstreamTimeouts timeouts) {
     /** The header a client's own key arrives in when the route configures no credential. */
     public static final String CLIENT_KEY_HEADER = "Authorization";
 
@@ -24,12 +25,13 @@ public record UpstreamTarget(String provider, Optional<URI> upstreamUrl, Optiona
         Objects.requireNonNull(upstreamUrl, "upstreamUrl");
         Objects.requireNonNull(upstreamPath, "upstreamPath");
         Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(timeouts, "timeouts");
     }
 
-    /** A target with the configured credential only. */
+    /** A target with the configured credential only and the default timeouts. */
     public UpstreamTarget(String provider, Optional<URI> upstreamUrl, Optional<String> upstreamPath,
                           Optional<UpstreamAuth> auth) {
-        this(provider, upstreamUrl, upstreamPath, auth, false);
+        this(provider, upstreamUrl, upstreamPath, auth, false, UpstreamTimeouts.DEFAULTS);
     }
 
     /**
@@ -43,6 +45,6 @@ public record UpstreamTarget(String provider, Optional<URI> upstreamUrl, Optiona
                 : allowOverride && clientCredential.isPresent()
                         ? Optional.of(auth.get().withValue(clientCredential.get()))
                         : auth;
-        return new UpstreamTarget(provider, upstreamUrl, upstreamPath, effective, allowOverride);
+        return new UpstreamTarget(provider, upstreamUrl, upstreamPath, effective, allowOverride, timeouts);
     }
 }

@@ -36,7 +36,7 @@ class UpstreamTargetTest {
     void picksTheCredential(String row, UpstreamAuth configured, boolean allowOverride, Secret client,
                             UpstreamAuth expected) {
         UpstreamTarget target = new UpstreamTarget("mistral", Optional.empty(), Optional.empty(),
-                Optional.ofNullable(configured), allowOverride);
+                Optional.ofNullable(configured), allowOverride, UpstreamTimeouts.DEFAULTS);
 
         assertThat(target.forClient(Optional.ofNullable(client)).auth()).isEqualTo(Optional.ofNullable(expected));
     }
