@@ -422,7 +422,7 @@ public final class FakeMistral implements AutoCloseable {
             for (int i = 0; i < events.size(); i++) {
                 if (i == faultAfter) {
                     if (reset) {
-                        throw new IllegalStateException("the fake breaks the stream here");
+                        throw new BrokenOnPurpose();
                     }
                     sleep(fault);
                 } else if (i > 0) {
@@ -436,9 +436,18 @@ public final class FakeMistral implements AutoCloseable {
             out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
             out.close();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            streamAbortedNanos.add(System.nanoTime());
+        } catch (IOException | RuntimeException e) {
+            if (!(e instanceof BrokenOnPurpose)) {
+                streamAbortedNanos.add(System.nanoTime());
+            }
             throw e;
+        }
+    }
+
+    /** Breaks a stream mid-way: Helidon closes the connection when a handler fails after sending. */
+    private static final class BrokenOnPurpose extends RuntimeException {
+        BrokenOnPurpose() {
+            super("the fake breaks the stream here");
         }
     }
 

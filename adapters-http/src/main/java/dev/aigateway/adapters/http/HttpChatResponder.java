@@ -135,7 +135,8 @@ final class HttpChatResponder implements ChatResponder {
             stream.write(json.write(event));
             stream.write(EVENT_END);
             stream.flush();
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Whatever the socket layer throws on a write, the client is no longer there to read.
             throw new ClientGoneException(e);
         }
     }
@@ -144,7 +145,8 @@ final class HttpChatResponder implements ChatResponder {
         try {
             stream.write(bytes);
             stream.flush();
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Whatever the socket layer throws on a write, the client is no longer there to read.
             throw new ClientGoneException(e);
         }
     }
@@ -152,7 +154,7 @@ final class HttpChatResponder implements ChatResponder {
     private void close() {
         try {
             stream.close();
-        } catch (IOException | java.io.UncheckedIOException ignored) {
+        } catch (IOException | RuntimeException ignored) {
             // The connection is gone already; nothing is lost that the client still wanted.
         }
     }

@@ -102,9 +102,11 @@ final class MistralHttp {
             }
             UpstreamTimeouts timeouts = target.timeouts();
             watchdog = new StreamWatchdog(scheduler, timeouts.streamIdle(), timeouts.total(), response::close);
-            try (InputStream in = watchdog.watch(response.inputStream())) {
-                reader.read(status, relayedHeaders(response), in);
-            }
+            InputStream in = watchdog.watch(response.inputStream());
+            reader.read(status, relayedHeaders(response), in);
+            // Closed only after a complete read: closing the entity stream early would drain the rest of the
+            // answer, while closing the response unread (on any failure) drops the connection at once.
+            in.close();
             return Optional.empty();
         } catch (IOException e) {
             throw failure(new UncheckedIOException(e), watchdog != null, watchdog);

@@ -1,0 +1,65 @@
+package dev.aigateway.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aigateway.fakemistral.FakeMistral;
+import dev.aigateway.fakemistral.FakeReply;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A client that leaves mid-stream releases the upstream stream at once, not when Mistral finishes. */
+class ClientDisconnectTest {
+    private static final String KEY = "sk-disconnect-0123456789";
+
+    private FakeMistral mistral;
+    private Gateway gateway;
+
+    @BeforeEach
+    void start() {
+        mistral = FakeMistral.start(KEY);
+        gateway = TestGateways.inFrontOf(mistral, KEY, "");
+    }
+
+    @AfterEach
+    void stop() {
+        gateway.close();
+        mistral.close();
+    }
+
+    @Test
+    void theUpstreamConnectionClosesWithin500msOfTheClientLeaving() throws Exception {
+        mistral.enqueue(FakeReply.text("word ".repeat(100).trim()));
+        mistral.paceStreams(Duration.ofMillis(50));
+        String body = "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+
+        long left;
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), gateway.port())) {
+            socket.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.UTF_8));
+            BufferedReader lines = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String line;
+            while ((line = lines.readLine()) != null && !line.contains("\"content\":\"word")) {
+                // read up to the first content event
+            }
+            left = System.nanoTime();
+        }
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (mistral.streamAbortedNanos().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(mistral.streamAbortedNanos()).as("the fake saw its stream cut").hasSize(1);
+        Duration afterLeaving = Duration.ofNanos(mistral.streamAbortedNanos().get(0) - left);
+        assertThat(afterLeaving).isLessThan(Duration.ofMillis(500));
+        assertThat(mistral.eventSentNanos().size()).isLessThan(50);
+    }
+}
