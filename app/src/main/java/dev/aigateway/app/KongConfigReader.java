@@ -59,7 +59,7 @@ final class KongConfigReader {
     private static ServerSettings server(ConfigNode node) {
         node.allowOnly(Set.of("host", "port", "models_cache_ttl_seconds", "max_concurrent_requests",
                 "client_read_timeout_seconds", "max_headers_bytes", "max_request_line_bytes",
-                "shutdown_grace_seconds", "limits"), Map.of());
+                "shutdown_grace_seconds", "sse_heartbeat_seconds", "limits"), Map.of());
         long port = node.integer("port").orElse((long) DEFAULT_PORT);
         if (port < 0 || port > 65535) {
             throw node.error("port", "must be between 0 and 65535");
@@ -73,6 +73,8 @@ final class KongConfigReader {
                 positive(node, "max_request_line_bytes", defaults.maxRequestLineBytes()),
                 Duration.ofSeconds(positive(node, "shutdown_grace_seconds",
                         (int) defaults.shutdownGrace().toSeconds())),
+                Duration.ofSeconds(positive(node, "sse_heartbeat_seconds",
+                        (int) defaults.sseHeartbeat().toSeconds())),
                 limits(node.object("limits")));
     }
 

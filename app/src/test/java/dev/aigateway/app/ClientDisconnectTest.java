@@ -14,7 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A client that leaves mid-stream releases the upstream stream at once, not when Mistral finishes. */
+/**
+ * A client that leaves mid-stream releases the upstream stream at once, not when Mistral finishes; during long
+ * upstream silences heartbeats keep the stream visibly alive.
+ */
 class ClientDisconnectTest {
     private static final String KEY = "sk-disconnect-0123456789";
 
@@ -24,7 +27,7 @@ class ClientDisconnectTest {
     @BeforeEach
     void start() {
         mistral = FakeMistral.start(KEY);
-        gateway = TestGateways.inFrontOf(mistral, KEY, "");
+        gateway = TestGateways.inFrontOf(mistral, KEY, "sse_heartbeat_seconds: 1", "");
     }
 
     @AfterEach
@@ -61,5 +64,17 @@ class ClientDisconnectTest {
         Duration afterLeaving = Duration.ofNanos(mistral.streamAbortedNanos().get(0) - left);
         assertThat(afterLeaving).isLessThan(Duration.ofMillis(500));
         assertThat(mistral.eventSentNanos().size()).isLessThan(50);
+    }
+
+    @Test
+    void aLongUpstreamSilenceIsFilledWithHeartbeatCommentsAndTheStreamStillEndsWell() throws Exception {
+        mistral.enqueue(new FakeReply.Stall("one two three", 2, Duration.ofMillis(2500)));
+
+        java.net.http.HttpResponse<String> response = new HttpExchanges(gateway.port()).post("/v1/chat/completions",
+                "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+
+        assertThat(response.body()).contains(": keep-alive\n\n").endsWith("data: [DONE]\n\n");
+        assertThat(response.body().indexOf(": keep-alive")).isGreaterThan(response.body().indexOf("one "))
+                .isLessThan(response.body().indexOf("three"));
     }
 }

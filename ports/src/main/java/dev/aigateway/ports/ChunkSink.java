@@ -11,4 +11,12 @@ public interface ChunkSink {
 
     /** Delivers one chunk to the client, without buffering it. */
     void accept(ChatChunk chunk);
+
+    /**
+     * Registers how to abort the upstream stream if the client is found gone between chunks (by a heartbeat during
+     * a long upstream silence); the provider calls it once its upstream stream is open.
+     */
+    default void whenClientGone(Runnable abortUpstream) {
+        // Sinks that never look for a departed client between chunks need not keep it.
+    }
 }

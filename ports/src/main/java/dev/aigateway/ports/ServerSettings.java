@@ -14,16 +14,19 @@ import java.util.Objects;
  * @param maxHeadersBytes the largest request header block; larger gets 431
  * @param maxRequestLineBytes the longest request line; longer gets an error
  * @param shutdownGrace how long requests and streams in flight may run on after a stop signal
+ * @param sseHeartbeat how long a stream to a client may stay silent before a comment line is sent, which keeps
+ *     proxies from timing it out and shows when the client has left
  * @param limits the largest collections a request may carry
  */
 public record ServerSettings(String host, int port, int maxConcurrentRequests, Duration clientReadTimeout,
                              int maxHeadersBytes, int maxRequestLineBytes, Duration shutdownGrace,
-                             RequestLimits limits) {
+                             Duration sseHeartbeat, RequestLimits limits) {
     public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 4096;
     public static final Duration DEFAULT_CLIENT_READ_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_MAX_HEADERS_BYTES = 16 * 1024;
     public static final int DEFAULT_MAX_REQUEST_LINE_BYTES = 8 * 1024;
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_SSE_HEARTBEAT = Duration.ofSeconds(15);
 
     public ServerSettings {
         Objects.requireNonNull(host, "host");
@@ -35,6 +38,7 @@ public record ServerSettings(String host, int port, int maxConcurrentRequests, D
         }
         Objects.requireNonNull(clientReadTimeout, "clientReadTimeout");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(sseHeartbeat, "sseHeartbeat");
         Objects.requireNonNull(limits, "limits");
     }
 
@@ -42,6 +46,6 @@ public record ServerSettings(String host, int port, int maxConcurrentRequests, D
     public static ServerSettings defaults(String host, int port) {
         return new ServerSettings(host, port, DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_CLIENT_READ_TIMEOUT,
                 DEFAULT_MAX_HEADERS_BYTES, DEFAULT_MAX_REQUEST_LINE_BYTES, DEFAULT_SHUTDOWN_GRACE,
-                RequestLimits.defaults());
+                DEFAULT_SSE_HEARTBEAT, RequestLimits.defaults());
     }
 }

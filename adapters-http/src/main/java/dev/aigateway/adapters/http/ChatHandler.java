@@ -11,8 +11,10 @@ final class ChatHandler implements Handler {
     private final Route route;
     private final ChatCompletionUseCase chat;
     private final OpenAiJson json;
+    private final Heartbeats heartbeats;
 
-    ChatHandler(Route route, ChatCompletionUseCase chat, OpenAiJson json) {
+    ChatHandler(Route route, ChatCompletionUseCase chat, OpenAiJson json, Heartbeats heartbeats) {
+        this.heartbeats = heartbeats;
         this.route = route;
         this.chat = chat;
         this.json = json;
@@ -22,7 +24,7 @@ final class ChatHandler implements Handler {
     public void handle(ServerRequest request, ServerResponse response) {
         JsonExchange exchange = JsonExchange.read(request, route, json);
         IncomingChat incoming = OpenAiChatRequestMapper.fromWire(exchange.body(), json.limits());
-        new HttpChatResponder(response, route, json, AnswerShape.CHAT, incoming.includeUsage())
+        new HttpChatResponder(response, route, json, AnswerShape.CHAT, incoming.includeUsage(), heartbeats)
                 .answer(responder -> chat.chat(route, incoming.request(), exchange.clientCredential(), responder));
     }
 }

@@ -11,8 +11,10 @@ final class CompletionsHandler implements Handler {
     private final Route route;
     private final CompletionUseCase completions;
     private final OpenAiJson json;
+    private final Heartbeats heartbeats;
 
-    CompletionsHandler(Route route, CompletionUseCase completions, OpenAiJson json) {
+    CompletionsHandler(Route route, CompletionUseCase completions, OpenAiJson json, Heartbeats heartbeats) {
+        this.heartbeats = heartbeats;
         this.route = route;
         this.completions = completions;
         this.json = json;
@@ -22,7 +24,7 @@ final class CompletionsHandler implements Handler {
     public void handle(ServerRequest request, ServerResponse response) {
         JsonExchange exchange = JsonExchange.read(request, route, json);
         OpenAiTextCompletionMapper.Incoming incoming = OpenAiTextCompletionMapper.fromWire(exchange.body());
-        new HttpChatResponder(response, route, json, AnswerShape.TEXT_COMPLETION, incoming.includeUsage())
+        new HttpChatResponder(response, route, json, AnswerShape.TEXT_COMPLETION, incoming.includeUsage(), heartbeats)
                 .answer(responder -> completions.complete(route, incoming.request(), exchange.clientCredential(),
                         responder));
     }

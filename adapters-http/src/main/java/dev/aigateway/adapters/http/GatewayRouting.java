@@ -18,11 +18,13 @@ final class GatewayRouting {
     private final List<Route> routes;
     private final UseCases useCases;
     private final OpenAiJson json;
+    private final Heartbeats heartbeats;
 
-    GatewayRouting(List<Route> routes, UseCases useCases, OpenAiJson json) {
+    GatewayRouting(List<Route> routes, UseCases useCases, OpenAiJson json, Heartbeats heartbeats) {
         this.routes = List.copyOf(routes);
         this.useCases = useCases;
         this.json = json;
+        this.heartbeats = heartbeats;
     }
 
     void register(HttpRouting.Builder routing) {
@@ -65,8 +67,8 @@ final class GatewayRouting {
 
     private Handler handler(Route route) {
         return switch (route.type()) {
-            case CHAT -> new ChatHandler(route, useCases.chat(), json);
-            case COMPLETIONS -> new CompletionsHandler(route, useCases.completions(), json);
+            case CHAT -> new ChatHandler(route, useCases.chat(), json, heartbeats);
+            case COMPLETIONS -> new CompletionsHandler(route, useCases.completions(), json, heartbeats);
             case EMBEDDINGS -> new EmbeddingsHandler(route, useCases.embeddings(), json);
             case PRESERVE -> new PassthroughHandler(route, useCases.passthrough());
         };

@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +28,7 @@ final class HttpChatResponder implements ChatResponder {
     private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] EVENT_END = "\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HEARTBEAT = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private final ServerResponse response;
     private final Route route;
@@ -33,13 +36,20 @@ final class HttpChatResponder implements ChatResponder {
     private final AnswerShape shape;
     private final boolean includeUsage;
     private final ToolCallCounter toolCalls = new ToolCallCounter();
+    private final Heartbeats heartbeats;
+    /** Chunks come from the provider's thread, heartbeats from the scheduler's: one writer at a time. */
+    private final ReentrantLock writing = new ReentrantLock();
+    private volatile long lastWriteNanos;
+    private volatile Runnable abortUpstream = () -> { };
+    private volatile ScheduledFuture<?> heartbeat;
     private String streamModel;
     private OutputStream stream;
     private ChatChunk lastChunk;
     private Optional<Usage> usage = Optional.empty();
 
     HttpChatResponder(ServerResponse response, Route route, OpenAiJson json, AnswerShape shape,
-                      boolean includeUsage) {
+                      boolean includeUsage, Heartbeats heartbeats) {
+        this.heartbeats = heartbeats;
         this.response = response;
         this.route = route;
         this.json = json;
@@ -60,7 +70,17 @@ final class HttpChatResponder implements ChatResponder {
     @Override
     public ChunkSink openStream(String model) {
         streamModel = model;
-        return this::send;
+        return new ChunkSink() {
+            @Override
+            public void accept(ChatChunk chunk) {
+                send(chunk);
+            }
+
+            @Override
+            public void whenClientGone(Runnable abort) {
+                abortUpstream = abort;
+            }
+        };
     }
 
     private void startStream() {
@@ -69,6 +89,24 @@ final class HttpChatResponder implements ChatResponder {
         response.header(HeaderNames.CONTENT_TYPE, "text/event-stream");
         response.header(HeaderNames.CACHE_CONTROL, "no-cache");
         stream = response.outputStream();
+        lastWriteNanos = System.nanoTime();
+        heartbeat = heartbeats.every(this::beatIfQuiet);
+    }
+
+    /**
+     * A comment line when nothing was written for a heartbeat interval: clients ignore it, and writing it is how
+     * a departed client shows, so the upstream stream can be dropped without waiting for its next chunk.
+     */
+    private void beatIfQuiet() {
+        if (System.nanoTime() - lastWriteNanos < heartbeats.intervalNanos()) {
+            return;
+        }
+        try {
+            write(HEARTBEAT);
+        } catch (ClientGoneException e) {
+            heartbeat.cancel(false);
+            abortUpstream.run();
+        }
     }
 
     private boolean streaming() {

@@ -13,6 +13,8 @@ import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http1.Http1Config;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import javax.inject.Singleton;
 
 /** Provides the gateway's Helidon web server, speaking the OpenAI API on the configured routes. */
@@ -27,8 +29,15 @@ public final class HttpModule {
                                CompletionUseCase completions, EmbeddingUseCase embeddings,
                                PassthroughUseCase passthrough, ModelListUseCase models) {
         OpenAiJson json = new OpenAiJson(settings.limits());
+        // One platform thread writes heartbeats for every open stream; each beat is a few bytes.
+        ScheduledExecutorService heartbeatScheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "sse-heartbeats");
+            thread.setDaemon(true);
+            return thread;
+        });
         GatewayRouting routing = new GatewayRouting(routes,
-                new UseCases(chat, completions, embeddings, passthrough, models), json);
+                new UseCases(chat, completions, embeddings, passthrough, models), json,
+                new Heartbeats(heartbeatScheduler, settings.sseHeartbeat()));
         EnvelopeDirectHandler errors = new EnvelopeDirectHandler(json);
         return WebServer.builder()
                 .host(settings.host())

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 
 /**
  * The HTTP exchange with Mistral: auth injection, timeouts, status handling, and turning I/O failures into
@@ -70,15 +71,17 @@ final class MistralHttp {
      * POSTs JSON for a streamed answer. A 2xx body goes to {@code reader} as it arrives; any other status is
      * returned whole for error mapping, and the reader is not called.
      */
-    Optional<Reply> postStreaming(URI uri, UpstreamTarget target, byte[] body, BodyReader reader) {
+    Optional<Reply> postStreaming(URI uri, UpstreamTarget target, byte[] body, Consumer<Runnable> abortable,
+                                  BodyReader reader) {
         return exchange(Method.POST, uri, target, "text/event-stream", Optional.of(JSON), Optional.of(body), true,
-                reader);
+                abortable, reader);
     }
 
     /** Sends a request as the client made it and hands any answer, whatever its status, to {@code reader}. */
     void relay(String method, URI uri, UpstreamTarget target, Optional<String> accept, Optional<String> contentType,
                Optional<byte[]> body, BodyReader reader) {
-        exchange(Method.create(method), uri, target, accept.orElse("*/*"), contentType, body, false, reader);
+        exchange(Method.create(method), uri, target, accept.orElse("*/*"), contentType, body, false, abort -> { },
+                reader);
     }
 
     private Reply whole(Method method, URI uri, UpstreamTarget target, Optional<byte[]> body) {
@@ -92,7 +95,7 @@ final class MistralHttp {
 
     private Optional<Reply> exchange(Method method, URI uri, UpstreamTarget target, String accept,
                                      Optional<String> contentType, Optional<byte[]> body, boolean onlySuccess,
-                                     BodyReader reader) {
+                                     Consumer<Runnable> abortable, BodyReader reader) {
         HttpClientRequest request = request(method, uri, target, accept, contentType);
         StreamWatchdog watchdog = null;
         try (HttpClientResponse response = body.isPresent() ? request.submit(body.get()) : request.request()) {
@@ -102,6 +105,7 @@ final class MistralHttp {
             }
             UpstreamTimeouts timeouts = target.timeouts();
             watchdog = new StreamWatchdog(scheduler, timeouts.streamIdle(), timeouts.total(), response::close);
+            abortable.accept(response::close);
             InputStream in = watchdog.watch(response.inputStream());
             reader.read(status, relayedHeaders(response), in);
             // Closed only after a complete read: closing the entity stream early would drain the rest of the

@@ -93,7 +93,7 @@ final class MistralProvider implements UpstreamProvider {
 
     private void stream(UpstreamTarget target, RouteType type, MistralTranslation translation, ChunkSink sink) {
         Optional<MistralHttp.Reply> refused = http.postStreaming(MistralEndpoints.resolve(target, type), target,
-                bytes(target, translation.body()), (status, headers, body) -> {
+                bytes(target, translation.body()), sink::whenClientGone, (status, headers, body) -> {
                     boolean done = ServerSentEvents.read(body, data -> sink.accept(
                             MistralResponseMapper.chatChunk(parse(data.getBytes(StandardCharsets.UTF_8)))));
                     if (!done) {
