@@ -10,6 +10,7 @@ import dev.aigateway.ports.ModelCatalog;
 import dev.aigateway.ports.ModelListUseCase;
 import dev.aigateway.ports.PassthroughUseCase;
 import dev.aigateway.ports.ProviderRegistry;
+import dev.aigateway.ports.Readiness;
 import dev.aigateway.ports.RoutingService;
 import dev.aigateway.ports.ServerSettings;
 import dev.aigateway.ports.UpstreamProvider;
@@ -39,6 +40,12 @@ final class CoreModule {
         ProviderRegistry registry = ProviderRegistry.of(providers);
         registry.requireProvidersOf(routes);
         return registry;
+    }
+
+    @Provides
+    @Singleton
+    static Readiness readiness(List<Route> routes) {
+        return new Readiness(!routes.isEmpty());
     }
 
     @Provides

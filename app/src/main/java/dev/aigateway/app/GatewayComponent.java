@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.aigateway.adapters.http.HttpModule;
 import dev.aigateway.adapters.mistral.MistralModule;
+import dev.aigateway.ports.Readiness;
 import io.helidon.webserver.WebServer;
 import javax.inject.Singleton;
 
@@ -13,6 +14,8 @@ import javax.inject.Singleton;
 interface GatewayComponent {
 
     WebServer server();
+
+    Readiness readiness();
 
     @Component.Factory
     interface Factory {

@@ -204,6 +204,19 @@ class GatewayEndToEndTest {
     }
 
     @Test
+    void readinessTurnsDownWhenShutdownBeginsWhileLivenessStaysUp() throws Exception {
+        HttpExchanges http = new HttpExchanges(gateway.port());
+        assertThat(http.get("/health/ready").statusCode()).isEqualTo(200);
+
+        gateway.beginShutdown();
+
+        HttpResponse<String> ready = http.get("/health/ready");
+        assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(ready.body()).contains("DOWN");
+        assertThat(http.get("/health/live").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void badJsonIsA400AndNeverReachesMistral() throws Exception {
         HttpResponse<String> response = post("/v1/chat/completions", "{\"model\": ");
 

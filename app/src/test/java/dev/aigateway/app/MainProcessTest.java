@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import dev.aigateway.fakemistral.FakeMistral;
+import dev.aigateway.fakemistral.FakeReply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +94,55 @@ class MainProcessTest {
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).isEqualTo(1);
             assertThat(output(process)).contains("could not listen on 127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
+    @Test
+    void onSigtermStreamsInFlightFinishWithDoneAndReadinessTurnsDown() throws Exception {
+        try (FakeMistral mistral = FakeMistral.start("sk-shutdown-0123456789")) {
+            mistral.enqueue(FakeReply.text("one two three four five six seven eight nine ten"));
+            mistral.paceStreams(Duration.ofMillis(150));
+            Path config = Files.writeString(dir.resolve("shutdown.yaml"), """
+                    server: { host: 127.0.0.1, port: 0 }
+                    routes:
+                      - name: chat
+                        paths: [/v1/chat/completions]
+                        plugins:
+                          - name: ai-proxy
+                            config:
+                              route_type: llm/v1/chat
+                              auth: { header_name: Authorization, header_value: "Bearer sk-shutdown-0123456789" }
+                              model: { provider: mistral, options: { upstream_url: "%s" } }
+                    """.formatted(mistral.baseUri()));
+            Process process = start(List.of(config.toString()), Map.of());
+            String started = readUntil(process, "gateway listening on port");
+            java.util.regex.Matcher port = java.util.regex.Pattern.compile("listening on port (\\d+)").matcher(started);
+            assertThat(port.find()).isTrue();
+            HttpExchanges http = new HttpExchanges(Integer.parseInt(port.group(1)));
+            assertThat(http.get("/health/ready").statusCode()).isEqualTo(200);
+            assertThat(http.get("/health/live").statusCode()).isEqualTo(200);
+
+            String body = "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+            StringBuilder received = new StringBuilder();
+            try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(),
+                    Integer.parseInt(port.group(1)))) {
+                socket.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                        + "application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                        .getBytes(StandardCharsets.UTF_8));
+                BufferedReader lines = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                        StandardCharsets.UTF_8));
+                String line;
+                while ((line = lines.readLine()) != null && !line.contains("\"content\":\"one")) {
+                    received.append(line).append('\n');
+                }
+                process.destroy();
+                while ((line = lines.readLine()) != null && !line.equals("0")) {
+                    received.append(line).append('\n');
+                }
+            }
+
+            assertThat(received.toString()).contains("\"content\":\"ten\"").contains("data: [DONE]");
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
     }
 

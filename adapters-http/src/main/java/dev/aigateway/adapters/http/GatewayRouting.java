@@ -4,6 +4,7 @@ import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.route.Route;
 import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.ports.ClientGoneException;
+import dev.aigateway.ports.Readiness;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.Handler;
@@ -20,7 +21,11 @@ final class GatewayRouting {
     private final OpenAiJson json;
     private final Heartbeats heartbeats;
 
-    GatewayRouting(List<Route> routes, UseCases useCases, OpenAiJson json, Heartbeats heartbeats) {
+    private final Readiness readiness;
+
+    GatewayRouting(List<Route> routes, UseCases useCases, OpenAiJson json, Heartbeats heartbeats,
+                   Readiness readiness) {
+        this.readiness = readiness;
         this.routes = List.copyOf(routes);
         this.useCases = useCases;
         this.json = json;
@@ -45,6 +50,7 @@ final class GatewayRouting {
                 });
             }
         }
+        HealthHandlers.register(routing, readiness, json);
         boolean modelsPathTaken = routes.stream().anyMatch(route -> route.paths().contains(ModelsHandler.PATH));
         if (!modelsPathTaken) {
             routing.get(ModelsHandler.PATH, new ModelsHandler(useCases.models(), json));

@@ -8,6 +8,7 @@ import dev.aigateway.ports.CompletionUseCase;
 import dev.aigateway.ports.EmbeddingUseCase;
 import dev.aigateway.ports.ModelListUseCase;
 import dev.aigateway.ports.PassthroughUseCase;
+import dev.aigateway.ports.Readiness;
 import dev.aigateway.ports.ServerSettings;
 import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
@@ -27,7 +28,7 @@ public final class HttpModule {
     @Singleton
     static WebServer webServer(ServerSettings settings, List<Route> routes, ChatCompletionUseCase chat,
                                CompletionUseCase completions, EmbeddingUseCase embeddings,
-                               PassthroughUseCase passthrough, ModelListUseCase models) {
+                               PassthroughUseCase passthrough, ModelListUseCase models, Readiness readiness) {
         OpenAiJson json = new OpenAiJson(settings.limits());
         // One platform thread writes heartbeats for every open stream; each beat is a few bytes.
         ScheduledExecutorService heartbeatScheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -37,7 +38,7 @@ public final class HttpModule {
         });
         GatewayRouting routing = new GatewayRouting(routes,
                 new UseCases(chat, completions, embeddings, passthrough, models), json,
-                new Heartbeats(heartbeatScheduler, settings.sseHeartbeat()));
+                new Heartbeats(heartbeatScheduler, settings.sseHeartbeat()), readiness);
         EnvelopeDirectHandler errors = new EnvelopeDirectHandler(json);
         return WebServer.builder()
                 .host(settings.host())
