@@ -33,7 +33,7 @@ final class MistralResponseMapper {
         for (JsonNode choice : array(root, "choices")) {
             JsonNode message = choice.path("message");
             TextAndReasoning content = TextAndReasoning.of(message.path("content"));
-            choices.add(new ChatChoice(choice.path("index").asInt(choices.size()),
+            choices.add(new ChatChoice(index(choice, choices.size()),
                     new AssistantReply(content.text(), content.reasoning(), toolCalls(message)),
                     finishReason(choice)));
         }
@@ -47,7 +47,7 @@ final class MistralResponseMapper {
             JsonNode delta = choice.path("delta");
             TextAndReasoning content = TextAndReasoning.of(delta.path("content"));
             boolean roleStarts = delta.path("role").isTextual();
-            choices.add(new ChunkChoice(choice.path("index").asInt(choices.size()),
+            choices.add(new ChunkChoice(index(choice, choices.size()),
                     new ChunkDelta(roleStarts, content.text(), content.reasoning(), toolCalls(delta)),
                     finishReason(choice)));
         }
@@ -66,7 +66,7 @@ final class MistralResponseMapper {
             for (int i = 0; i < vector.length; i++) {
                 vector[i] = values.get(i).asDouble();
             }
-            data.add(new Embedding(item.path("index").asInt(data.size()), EmbeddingVector.of(vector)));
+            data.add(new Embedding(index(item, data.size()), EmbeddingVector.of(vector)));
         }
         return new EmbeddingResponse(MistralJson.text(root, "id"), required(root, "model"), data, usage(root));
     }
@@ -112,10 +112,26 @@ final class MistralResponseMapper {
         if (!usage.isObject()) {
             return Optional.empty();
         }
-        int prompt = usage.path("prompt_tokens").asInt();
-        int completion = usage.path("completion_tokens").asInt();
-        int total = usage.path("total_tokens").asInt(prompt + completion);
+        int prompt = count(usage, "prompt_tokens", 0);
+        int completion = count(usage, "completion_tokens", 0);
+        int total = count(usage, "total_tokens", prompt + completion);
         return Optional.of(new Usage(prompt, completion, total));
+    }
+
+    /** A position in a list, which Mistral may leave out (then it is the element's own position). */
+    private static int index(JsonNode element, int position) {
+        return count(element, "index", position);
+    }
+
+    private static int count(JsonNode node, String member, int fallback) {
+        JsonNode value = node.path(member);
+        if (value.isMissingNode() || value.isNull()) {
+            return fallback;
+        }
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < 0) {
+            throw protocolError("a '" + member + "' that is not a count");
+        }
+        return value.intValue();
     }
 
     private static JsonNode array(JsonNode root, String member) {
