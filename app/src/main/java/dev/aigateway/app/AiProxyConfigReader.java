@@ -1,8 +1,10 @@
 package dev.aigateway.app;
 
 import dev.aigateway.domain.route.ModelPolicy;
+import dev.aigateway.domain.route.Pricing;
 import dev.aigateway.domain.route.ResponseStreaming;
 import dev.aigateway.domain.route.Route;
+import dev.aigateway.domain.route.RouteAnalytics;
 import dev.aigateway.domain.route.RoutePolicy;
 import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.domain.route.Secret;
@@ -37,7 +39,6 @@ final class AiProxyConfigReader {
                 "must be one of llm/v1/chat, llm/v1/completions, llm/v1/embeddings, preserve; got '"
                         + typeName + "'"));
         config.oneOf("llm_format", Set.of("openai"));
-        logging(config.object("logging"));
         ConfigNode model = config.object("model");
         model.allowOnly(Set.of("provider", "name", "options"), Map.of());
         String provider = model.requiredString("provider");
@@ -47,8 +48,6 @@ final class AiProxyConfigReader {
         options.oneOf("mistral_format", Set.of("openai", "ollama")).filter("ollama"::equals).ifPresent(f -> {
             throw options.error("mistral_format", "is not implemented yet: ollama is planned; use openai");
         });
-        options.number("input_cost").ifPresent(cost -> nonNegative(options, "input_cost", cost));
-        options.number("output_cost").ifPresent(cost -> nonNegative(options, "output_cost", cost));
         long maxBody = config.integer("max_request_body_size").orElse(Route.DEFAULT_MAX_REQUEST_BODY_BYTES);
         if (maxBody <= 0) {
             throw config.error("max_request_body_size", "must be a positive number of bytes");
@@ -65,17 +64,27 @@ final class AiProxyConfigReader {
                 upstreamPath(options), credential, auth.bool("allow_override").orElse(false),
                 timeouts(config.object("timeouts")));
         return new Route(name, paths, type, maxBody, config.bool("model_name_header").orElse(true), policy,
-                target);
+                target, new RouteAnalytics(logStatistics(config.object("logging")), pricing(options)));
     }
 
-    private static void logging(ConfigNode logging) {
+    private static boolean logStatistics(ConfigNode logging) {
         logging.allowOnly(Set.of("log_statistics", "log_payloads"), Map.of());
-        for (String field : List.of("log_statistics", "log_payloads")) {
-            if (logging.bool(field).orElse(false)) {
-                throw logging.error(field, "is not implemented yet: analytics logging is planned; set it to"
-                        + " false");
-            }
+        if (logging.bool("log_payloads").orElse(false)) {
+            throw logging.error("log_payloads", "is not implemented yet: payload logging is planned; set it to false");
         }
+        return logging.bool("log_statistics").orElse(false);
+    }
+
+    /** Prices count only as a pair: a cost from one of them would be wrong, not partial. */
+    private static Optional<Pricing> pricing(ConfigNode options) {
+        Optional<Double> input = options.number("input_cost");
+        Optional<Double> output = options.number("output_cost");
+        input.ifPresent(cost -> nonNegative(options, "input_cost", cost));
+        output.ifPresent(cost -> nonNegative(options, "output_cost", cost));
+        if (input.isPresent() != output.isPresent()) {
+            throw options.error(input.isPresent() ? "output_cost" : "input_cost", "is required with the other cost");
+        }
+        return input.map(in -> new Pricing(in, output.orElseThrow()));
     }
 
     private static TuningOptions tuning(ConfigNode options) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aigateway.domain.route.ModelPolicy;
 import dev.aigateway.domain.route.ResponseStreaming;
+import dev.aigateway.domain.route.Pricing;
 import dev.aigateway.domain.route.Route;
+import dev.aigateway.domain.route.RouteAnalytics;
 import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.domain.route.Secret;
 import dev.aigateway.domain.route.TuningOptions;
@@ -73,6 +75,8 @@ class KongConfigReaderTest {
         assertThat(route.target().upstreamUrl()).contains(URI.create("http://127.0.0.1:9001/v1/chat/completions"));
         assertThat(route.target().auth()).contains(new UpstreamAuth.Header("Authorization",
                 Secret.of("Bearer sk-abc")));
+        assertThat(route.analytics()).isEqualTo(new RouteAnalytics(false,
+                java.util.Optional.of(new Pricing(2.0, 6.0))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -148,7 +152,7 @@ class KongConfigReaderTest {
             "two credentials|'          auth: { param_name: k, param_value: v, param_location: query, header_name: a, header_value: b }'|routes[0].plugins[0].config.auth.param_name cannot be set together with header_name",
             "another provider's auth|'          auth: { azure_client_id: x }'|routes[0].plugins[0].config.auth.azure_client_id is not implemented yet: applies to another provider",
             "half a header|'          auth: { header_name: Authorization }'|routes[0].plugins[0].config.auth.header_value is required",
-            "log_statistics|'          logging: { log_statistics: true }'|routes[0].plugins[0].config.logging.log_statistics is not implemented yet",
+            "log_payloads|'          logging: { log_statistics: true, log_payloads: true }'|routes[0].plugins[0].config.logging.log_payloads is not implemented yet",
             "a bad response_streaming|'          response_streaming: sometimes'|routes[0].plugins[0].config.response_streaming must be one of allow, always, deny",
             "a bad body size|'          max_request_body_size: -1'|routes[0].plugins[0].config.max_request_body_size must be a positive",
             "a text body size|'          max_request_body_size: lots'|routes[0].plugins[0].config.max_request_body_size must be a whole number",
@@ -170,7 +174,8 @@ class KongConfigReaderTest {
             "top_p out of range|top_p: 1.5|top_p must be between 0 and 1",
             "top_k out of range|top_k: 900|top_k must be between 0 and 500",
             "max_tokens zero|max_tokens: 0|max_tokens must be between 1",
-            "a negative cost|input_cost: -1|input_cost cannot be negative",
+            "a negative cost|'input_cost: -1, output_cost: 1'|input_cost cannot be negative",
+            "half a price|input_cost: 2|output_cost is required with the other cost",
             "a bad precedence|tuning_precedence: both|tuning_precedence must be one of config, request",
             "another provider's option|azure_instance: x|azure_instance is not a known field"})
     void refusesBadModelOptions(String what, String option, String message) {

@@ -59,14 +59,15 @@ class SecretsTest {
 
     @BeforeEach
     void start() {
+        mistral = FakeMistral.start(KEY);
+        gateway = TestGateways.inFrontOf(mistral, KEY, "");
+        http = new HttpExchanges(gateway.port());
+        // After the start: the first Helidon server in a JVM resets JUL, which drops handlers added before it.
         Logger root = LogManager.getLogManager().getLogger("");
         rootLevel = root.getLevel();
         root.setLevel(Level.ALL);
         capture.setLevel(Level.ALL);
         root.addHandler(capture);
-        mistral = FakeMistral.start(KEY);
-        gateway = TestGateways.inFrontOf(mistral, KEY, "");
-        http = new HttpExchanges(gateway.port());
     }
 
     @AfterEach

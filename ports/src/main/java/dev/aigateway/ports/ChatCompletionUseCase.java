@@ -2,8 +2,6 @@ package dev.aigateway.ports;
 
 import dev.aigateway.domain.chat.ChatRequest;
 import dev.aigateway.domain.route.Route;
-import dev.aigateway.domain.route.Secret;
-import java.util.Optional;
 
 /** Answers chat completion requests that arrived on a route. */
 public interface ChatCompletionUseCase {
@@ -11,9 +9,9 @@ public interface ChatCompletionUseCase {
     /**
      * Applies the route's policy, sends the request upstream and delivers the answer to {@code responder}.
      *
-     * @param clientCredential the credential the client sent where the route's {@code auth} looks for one
+     * @param context the request's id and the client's credential
      *
      * @throws dev.aigateway.domain.error.GatewayException when the request is refused or the upstream fails
      */
-    void chat(Route route, ChatRequest request, Optional<Secret> clientCredential, ChatResponder responder);
+    void chat(Route route, ChatRequest request, RequestContext context, ChatResponder responder);
 }

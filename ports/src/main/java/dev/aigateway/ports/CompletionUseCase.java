@@ -2,8 +2,6 @@ package dev.aigateway.ports;
 
 import dev.aigateway.domain.completion.CompletionRequest;
 import dev.aigateway.domain.route.Route;
-import dev.aigateway.domain.route.Secret;
-import java.util.Optional;
 
 /** Answers text completion (prompt / suffix) requests that arrived on a route. */
 public interface CompletionUseCase {
@@ -12,8 +10,8 @@ public interface CompletionUseCase {
      * Applies the route's policy, sends the request upstream and delivers the answer (chat-shaped, one text per
      * choice) to {@code responder}.
      *
-     * @param clientCredential the credential the client sent where the route's {@code auth} looks for one
+     * @param context the request's id and the client's credential
      * @throws dev.aigateway.domain.error.GatewayException when the request is refused or the upstream fails
      */
-    void complete(Route route, CompletionRequest request, Optional<Secret> clientCredential, ChatResponder responder);
+    void complete(Route route, CompletionRequest request, RequestContext context, ChatResponder responder);
 }

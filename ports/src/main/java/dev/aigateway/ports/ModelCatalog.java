@@ -47,7 +47,7 @@ public final class ModelCatalog implements ModelListUseCase {
             if (fixed.isPresent()) {
                 byId.putIfAbsent(fixed.get(), new ModelInfo(fixed.get(), route.target().provider(), 0));
             } else {
-                upstreamList(route.target().forClient(Optional.empty()))
+                upstreamList(route.target())
                         .forEach(model -> byId.putIfAbsent(model.id(), model));
             }
         }

@@ -2,8 +2,6 @@ package dev.aigateway.ports;
 
 import dev.aigateway.domain.passthrough.PassthroughRequest;
 import dev.aigateway.domain.route.Route;
-import dev.aigateway.domain.route.Secret;
-import java.util.Optional;
 
 /** Forwards requests on {@code preserve} routes untouched, except for the credential. */
 public interface PassthroughUseCase {
@@ -11,9 +9,9 @@ public interface PassthroughUseCase {
     /**
      * Forwards the request to the route's upstream host and relays the answer to {@code responder}.
      *
-     * @param clientCredential the credential the client sent where the route's {@code auth} looks for one
+     * @param context the request's id and the client's credential
      * @throws dev.aigateway.domain.error.GatewayException when the upstream cannot be reached
      */
-    void forward(Route route, PassthroughRequest request, Optional<Secret> clientCredential,
+    void forward(Route route, PassthroughRequest request, RequestContext context,
                  PassthroughResponder responder);
 }

@@ -9,7 +9,6 @@ import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.passthrough.PassthroughRequest;
 import dev.aigateway.domain.route.Capability;
 import dev.aigateway.domain.route.Route;
-import dev.aigateway.domain.route.Secret;
 import dev.aigateway.domain.route.UpstreamTarget;
 import java.util.Locale;
 import java.util.Objects;
@@ -25,10 +24,10 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
     }
 
     @Override
-    public void chat(Route route, ChatRequest request, Optional<Secret> clientCredential, ChatResponder responder) {
+    public void chat(Route route, ChatRequest request, RequestContext context, ChatResponder responder) {
         requireCapability(route, Capability.CHAT);
         ChatRequest upstreamRequest = route.policy().applyTo(request);
-        UpstreamTarget target = route.target().forClient(clientCredential);
+        UpstreamTarget target = targetFor(route, context);
         UpstreamProvider provider = providers.get(target.provider());
         if (upstreamRequest.stream()) {
             provider.streamChat(target, upstreamRequest, responder.openStream(upstreamRequest.model().orElseThrow()));
@@ -38,11 +37,11 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
     }
 
     @Override
-    public void complete(Route route, CompletionRequest request, Optional<Secret> clientCredential,
+    public void complete(Route route, CompletionRequest request, RequestContext context,
                          ChatResponder responder) {
         requireCapability(route, Capability.COMPLETIONS);
         CompletionRequest upstreamRequest = route.policy().applyTo(request);
-        UpstreamTarget target = route.target().forClient(clientCredential);
+        UpstreamTarget target = targetFor(route, context);
         UpstreamProvider provider = providers.get(target.provider());
         if (upstreamRequest.stream()) {
             provider.streamComplete(target, upstreamRequest,
@@ -53,19 +52,23 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
     }
 
     @Override
-    public void forward(Route route, PassthroughRequest request, Optional<Secret> clientCredential,
+    public void forward(Route route, PassthroughRequest request, RequestContext context,
                         PassthroughResponder responder) {
         requireCapability(route, Capability.PASSTHROUGH);
-        UpstreamTarget target = route.target().forClient(clientCredential);
+        UpstreamTarget target = targetFor(route, context);
         providers.get(target.provider()).forward(target, request, responder);
     }
 
     @Override
-    public EmbeddingResponse embed(Route route, EmbeddingRequest request, Optional<Secret> clientCredential) {
+    public EmbeddingResponse embed(Route route, EmbeddingRequest request, RequestContext context) {
         requireCapability(route, Capability.EMBEDDINGS);
         EmbeddingRequest upstreamRequest = route.policy().applyTo(request);
-        UpstreamTarget target = route.target().forClient(clientCredential);
+        UpstreamTarget target = targetFor(route, context);
         return providers.get(target.provider()).embed(target, upstreamRequest);
+    }
+
+    private static UpstreamTarget targetFor(Route route, RequestContext context) {
+        return route.target().forRequest(context.clientCredential(), context.requestId());
     }
 
     private static void requireCapability(Route route, Capability needed) {

@@ -10,6 +10,7 @@ import dev.aigateway.domain.model.ModelInfo;
 import dev.aigateway.domain.route.ModelPolicy;
 import dev.aigateway.domain.route.ResponseStreaming;
 import dev.aigateway.domain.route.Route;
+import dev.aigateway.domain.route.RouteAnalytics;
 import dev.aigateway.domain.route.RoutePolicy;
 import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.domain.route.TuningOptions;
@@ -65,7 +66,7 @@ class ModelCatalogTest {
                 new RoutePolicy(new ModelPolicy(Optional.ofNullable(fixedModel)), TuningOptions.none(),
                         TuningPrecedence.CONFIG, ResponseStreaming.ALLOW),
                 new UpstreamTarget("mistral", Optional.of(URI.create("http://upstream:9000" + path)),
-                        Optional.empty(), Optional.empty()));
+                        Optional.empty(), Optional.empty()), RouteAnalytics.none());
     }
 
     private static final class ListingProvider implements UpstreamProvider {

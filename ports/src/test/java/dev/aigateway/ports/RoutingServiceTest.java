@@ -18,6 +18,7 @@ import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.route.ModelPolicy;
 import dev.aigateway.domain.route.ResponseStreaming;
 import dev.aigateway.domain.route.Route;
+import dev.aigateway.domain.route.RouteAnalytics;
 import dev.aigateway.domain.route.RoutePolicy;
 import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.domain.route.TuningOptions;
@@ -38,7 +39,7 @@ class RoutingServiceTest {
         Route route = route(RouteType.CHAT, ModelPolicy.fixed("mistral-large-latest"), ResponseStreaming.ALLOW);
         RecordingResponder responder = new RecordingResponder();
 
-        routing.chat(route, hello().build(), Optional.empty(), responder);
+        routing.chat(route, hello().build(), new RequestContext("req", Optional.empty()), responder);
 
         assertThat(provider.chatRequests).singleElement()
                 .satisfies(sent -> assertThat(sent.model()).contains("mistral-large-latest"));
@@ -51,7 +52,7 @@ class RoutingServiceTest {
         Route route = route(RouteType.CHAT, ModelPolicy.fixed("m"), ResponseStreaming.ALWAYS);
         RecordingResponder responder = new RecordingResponder();
 
-        routing.chat(route, hello().build(), Optional.empty(), responder);
+        routing.chat(route, hello().build(), new RequestContext("req", Optional.empty()), responder);
 
         assertThat(responder.openedFor).containsExactly("m");
         assertThat(responder.chunks).containsExactly(RecordingProvider.CHUNK);
@@ -62,7 +63,7 @@ class RoutingServiceTest {
     void refusesChatOnAnEmbeddingsRoute() {
         Route route = route(RouteType.EMBEDDINGS, ModelPolicy.fixed("m"), ResponseStreaming.ALLOW);
 
-        assertThatThrownBy(() -> routing.chat(route, hello().build(), Optional.empty(), new RecordingResponder()))
+        assertThatThrownBy(() -> routing.chat(route, hello().build(), new RequestContext("req", Optional.empty()), new RecordingResponder()))
                 .isInstanceOfSatisfying(GatewayException.class,
                         e -> assertThat(e.error()).isInstanceOf(GatewayError.Unsupported.class));
         assertThat(provider.chatRequests).isEmpty();
@@ -72,7 +73,7 @@ class RoutingServiceTest {
     void aModelErrorNeverReachesTheProvider() {
         Route route = route(RouteType.CHAT, ModelPolicy.fixed("mistral-large-latest"), ResponseStreaming.ALLOW);
 
-        assertThatThrownBy(() -> routing.chat(route, hello().model("gpt-4o").build(), Optional.empty(),
+        assertThatThrownBy(() -> routing.chat(route, hello().model("gpt-4o").build(), new RequestContext("req", Optional.empty()),
                 new RecordingResponder()))
                 .isInstanceOf(GatewayException.class);
         assertThat(provider.chatRequests).isEmpty();
@@ -83,16 +84,19 @@ class RoutingServiceTest {
         Route route = route(RouteType.EMBEDDINGS, ModelPolicy.fixed("mistral-embed"), ResponseStreaming.ALLOW);
 
         routing.embed(route, new EmbeddingRequest(Optional.empty(), List.of("a"), Optional.empty(), Map.of()),
-                Optional.empty());
+                new RequestContext("req-7", Optional.empty()));
 
         assertThat(provider.embeddingRequests).singleElement()
                 .satisfies(sent -> assertThat(sent.model()).contains("mistral-embed"));
+        assertThat(provider.targets).singleElement()
+                .satisfies(target -> assertThat(target.requestId()).contains("req-7"));
     }
 
     @Test
     void theRegistryNamesTheKnownProvidersForAnUnknownOne() {
         Route route = new Route("r", List.of("/x"), RouteType.CHAT, 1024, true, RoutePolicy.defaults(),
-                new UpstreamTarget("openai", Optional.empty(), Optional.empty(), Optional.empty()));
+                new UpstreamTarget("openai", Optional.empty(), Optional.empty(), Optional.empty()),
+                RouteAnalytics.none());
 
         assertThatThrownBy(() -> ProviderRegistry.of(Map.of("mistral", provider)).requireProvidersOf(List.of(route)))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -102,7 +106,7 @@ class RoutingServiceTest {
     private static Route route(RouteType type, ModelPolicy model, ResponseStreaming streaming) {
         return new Route("r", List.of("/x"), type, 1024, true,
                 new RoutePolicy(model, TuningOptions.none(), TuningPrecedence.CONFIG, streaming),
-                new UpstreamTarget("mistral", Optional.empty(), Optional.empty(), Optional.empty()));
+                new UpstreamTarget("mistral", Optional.empty(), Optional.empty(), Optional.empty()), RouteAnalytics.none());
     }
 
     private static ChatRequest.Builder hello() {
@@ -116,6 +120,7 @@ class RoutingServiceTest {
         static final ChatChunk CHUNK = new ChatChunk("id", 1, "m", List.of(), Optional.empty());
         final List<ChatRequest> chatRequests = new ArrayList<>();
         final List<EmbeddingRequest> embeddingRequests = new ArrayList<>();
+        final List<UpstreamTarget> targets = new ArrayList<>();
 
         @Override
         public ChatResponse chat(UpstreamTarget target, ChatRequest request) {
@@ -132,6 +137,7 @@ class RoutingServiceTest {
         @Override
         public EmbeddingResponse embed(UpstreamTarget target, EmbeddingRequest request) {
             embeddingRequests.add(request);
+            targets.add(target);
             return new EmbeddingResponse(Optional.empty(), "m", List.of(), Optional.empty());
         }
     }

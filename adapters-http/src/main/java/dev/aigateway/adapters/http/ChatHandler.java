@@ -12,9 +12,12 @@ final class ChatHandler implements Handler {
     private final ChatCompletionUseCase chat;
     private final OpenAiJson json;
     private final Heartbeats heartbeats;
+    private final Observations observations;
 
-    ChatHandler(Route route, ChatCompletionUseCase chat, OpenAiJson json, Heartbeats heartbeats) {
+    ChatHandler(Route route, ChatCompletionUseCase chat, OpenAiJson json, Heartbeats heartbeats,
+                Observations observations) {
         this.heartbeats = heartbeats;
+        this.observations = observations;
         this.route = route;
         this.chat = chat;
         this.json = json;
@@ -22,9 +25,11 @@ final class ChatHandler implements Handler {
 
     @Override
     public void handle(ServerRequest request, ServerResponse response) {
-        JsonExchange exchange = JsonExchange.read(request, route, json);
+        String requestId = RequestIds.current(request);
+        JsonExchange exchange = JsonExchange.read(request, route, json, requestId);
         IncomingChat incoming = OpenAiChatRequestMapper.fromWire(exchange.body(), json.limits());
-        new HttpChatResponder(response, route, json, AnswerShape.CHAT, incoming.includeUsage(), heartbeats)
-                .answer(responder -> chat.chat(route, incoming.request(), exchange.clientCredential(), responder));
+        ExchangeMeter meter = new ExchangeMeter(route, requestId, "chat", incoming.request().model(), observations);
+        new HttpChatResponder(response, route, json, AnswerShape.CHAT, incoming.includeUsage(), heartbeats, meter)
+                .answer(responder -> chat.chat(route, incoming.request(), exchange.context(), responder));
     }
 }

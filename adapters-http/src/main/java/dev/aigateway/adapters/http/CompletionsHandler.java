@@ -12,9 +12,12 @@ final class CompletionsHandler implements Handler {
     private final CompletionUseCase completions;
     private final OpenAiJson json;
     private final Heartbeats heartbeats;
+    private final Observations observations;
 
-    CompletionsHandler(Route route, CompletionUseCase completions, OpenAiJson json, Heartbeats heartbeats) {
+    CompletionsHandler(Route route, CompletionUseCase completions, OpenAiJson json, Heartbeats heartbeats,
+                Observations observations) {
         this.heartbeats = heartbeats;
+        this.observations = observations;
         this.route = route;
         this.completions = completions;
         this.json = json;
@@ -22,10 +25,14 @@ final class CompletionsHandler implements Handler {
 
     @Override
     public void handle(ServerRequest request, ServerResponse response) {
-        JsonExchange exchange = JsonExchange.read(request, route, json);
+        String requestId = RequestIds.current(request);
+        JsonExchange exchange = JsonExchange.read(request, route, json, requestId);
         OpenAiTextCompletionMapper.Incoming incoming = OpenAiTextCompletionMapper.fromWire(exchange.body());
-        new HttpChatResponder(response, route, json, AnswerShape.TEXT_COMPLETION, incoming.includeUsage(), heartbeats)
-                .answer(responder -> completions.complete(route, incoming.request(), exchange.clientCredential(),
+        ExchangeMeter meter = new ExchangeMeter(route, requestId, "text_completion", incoming.request().model(),
+                observations);
+        new HttpChatResponder(response, route, json, AnswerShape.TEXT_COMPLETION, incoming.includeUsage(), heartbeats,
+                meter)
+                .answer(responder -> completions.complete(route, incoming.request(), exchange.context(),
                         responder));
     }
 }

@@ -1,6 +1,7 @@
 package dev.aigateway.adapters.http;
 
 import dev.aigateway.domain.embedding.EmbeddingResponse;
+import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.route.Route;
 import dev.aigateway.ports.EmbeddingUseCase;
 import io.helidon.webserver.http.Handler;
@@ -12,8 +13,10 @@ final class EmbeddingsHandler implements Handler {
     private final Route route;
     private final EmbeddingUseCase embeddings;
     private final OpenAiJson json;
+    private final Observations observations;
 
-    EmbeddingsHandler(Route route, EmbeddingUseCase embeddings, OpenAiJson json) {
+    EmbeddingsHandler(Route route, EmbeddingUseCase embeddings, OpenAiJson json, Observations observations) {
+        this.observations = observations;
         this.route = route;
         this.embeddings = embeddings;
         this.json = json;
@@ -21,10 +24,23 @@ final class EmbeddingsHandler implements Handler {
 
     @Override
     public void handle(ServerRequest request, ServerResponse response) {
-        JsonExchange exchange = JsonExchange.read(request, route, json);
+        String requestId = RequestIds.current(request);
+        JsonExchange exchange = JsonExchange.read(request, route, json, requestId);
         IncomingEmbeddings incoming = OpenAiEmbeddingMapper.fromWire(exchange.body(), json.limits());
-        EmbeddingResponse answer = embeddings.embed(route, incoming.request(), exchange.clientCredential());
+        ExchangeMeter meter = new ExchangeMeter(route, requestId, "embeddings", incoming.request().model(),
+                observations);
+        meter.upstreamStarted();
+        EmbeddingResponse answer;
+        try {
+            answer = embeddings.embed(route, incoming.request(), exchange.context());
+        } catch (GatewayException e) {
+            meter.finish(OpenAiErrors.reply(e.error()).status(), false);
+            throw e;
+        }
+        meter.answered(answer.model(), answer.usage());
+        meter.latencyHeaders(response);
         Replies.modelHeader(response, route, answer.model());
         Replies.sendJson(response, 200, json.write(OpenAiEmbeddingMapper.toWire(answer, incoming.base64())));
+        meter.finish(200, false);
     }
 }

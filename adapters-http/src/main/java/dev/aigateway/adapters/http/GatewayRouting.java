@@ -10,10 +10,15 @@ import io.helidon.http.Method;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The gateway's HTTP surface: one handler per configured route path, and every error as an OpenAI envelope. */
 final class GatewayRouting {
+    static final String METRICS_PATH = "/metrics";
     private static final System.Logger LOG = System.getLogger(GatewayRouting.class.getName());
 
     private final List<Route> routes;
@@ -23,9 +28,14 @@ final class GatewayRouting {
 
     private final Readiness readiness;
 
+    private final GatewayMetrics metrics;
+    private final Observations observations;
+
     GatewayRouting(List<Route> routes, UseCases useCases, OpenAiJson json, Heartbeats heartbeats,
-                   Readiness readiness) {
+                   Readiness readiness, GatewayMetrics metrics) {
         this.readiness = readiness;
+        this.metrics = metrics;
+        this.observations = new Observations(metrics, json);
         this.routes = List.copyOf(routes);
         this.useCases = useCases;
         this.json = json;
@@ -33,6 +43,24 @@ final class GatewayRouting {
     }
 
     void register(HttpRouting.Builder routing) {
+        Set<String> knownPaths = new HashSet<>(List.of(ModelsHandler.PATH, METRICS_PATH, HealthHandlers.LIVE,
+                HealthHandlers.READY));
+        routes.forEach(route -> knownPaths.addAll(route.paths()));
+        routing.addFilter((chain, req, res) -> {
+            long started = System.nanoTime();
+            RequestIds.assign(req, res);
+            try {
+                chain.proceed();
+            } finally {
+                String path = req.path().path();
+                metrics.httpRequest(req.prologue().method().text(), knownPaths.contains(path) ? path : "unmatched",
+                        res.status().code(), Duration.ofNanos(System.nanoTime() - started));
+            }
+        });
+        routing.get(METRICS_PATH, (req, res) -> {
+            res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+            res.send(metrics.scrape().getBytes(StandardCharsets.UTF_8));
+        });
         for (Route route : routes) {
             if (route.type() == RouteType.PRESERVE) {
                 Handler handler = new PassthroughHandler(route, useCases.passthrough());
@@ -73,9 +101,9 @@ final class GatewayRouting {
 
     private Handler handler(Route route) {
         return switch (route.type()) {
-            case CHAT -> new ChatHandler(route, useCases.chat(), json, heartbeats);
-            case COMPLETIONS -> new CompletionsHandler(route, useCases.completions(), json, heartbeats);
-            case EMBEDDINGS -> new EmbeddingsHandler(route, useCases.embeddings(), json);
+            case CHAT -> new ChatHandler(route, useCases.chat(), json, heartbeats, observations);
+            case COMPLETIONS -> new CompletionsHandler(route, useCases.completions(), json, heartbeats, observations);
+            case EMBEDDINGS -> new EmbeddingsHandler(route, useCases.embeddings(), json, observations);
             case PRESERVE -> new PassthroughHandler(route, useCases.passthrough());
         };
     }

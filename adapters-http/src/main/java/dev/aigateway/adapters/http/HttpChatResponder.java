@@ -47,9 +47,12 @@ final class HttpChatResponder implements ChatResponder {
     private ChatChunk lastChunk;
     private Optional<Usage> usage = Optional.empty();
 
+    private final ExchangeMeter meter;
+
     HttpChatResponder(ServerResponse response, Route route, OpenAiJson json, AnswerShape shape,
-                      boolean includeUsage, Heartbeats heartbeats) {
+                      boolean includeUsage, Heartbeats heartbeats, ExchangeMeter meter) {
         this.heartbeats = heartbeats;
+        this.meter = meter;
         this.response = response;
         this.route = route;
         this.json = json;
@@ -59,6 +62,8 @@ final class HttpChatResponder implements ChatResponder {
 
     @Override
     public void complete(ChatResponse answer) {
+        meter.answered(answer.model(), answer.usage());
+        meter.latencyHeaders(response);
         Replies.modelHeader(response, route, answer.model());
         Replies.sendJson(response, 200, json.write(shape.whole().apply(answer)));
     }
@@ -70,6 +75,7 @@ final class HttpChatResponder implements ChatResponder {
     @Override
     public ChunkSink openStream(String model) {
         streamModel = model;
+        meter.streamOpened(model);
         return new ChunkSink() {
             @Override
             public void accept(ChatChunk chunk) {
@@ -84,6 +90,7 @@ final class HttpChatResponder implements ChatResponder {
     }
 
     private void startStream() {
+        meter.latencyHeaders(response);
         Replies.modelHeader(response, route, streamModel);
         response.status(200);
         response.header(HeaderNames.CONTENT_TYPE, "text/event-stream");
@@ -118,16 +125,21 @@ final class HttpChatResponder implements ChatResponder {
      * (to be answered with its own status); one after it ends the stream with an error event.
      */
     void answer(Consumer<ChatResponder> useCase) {
+        meter.upstreamStarted();
         try {
             useCase.accept(this);
             finish();
+            meter.finish(200, false);
         } catch (GatewayException e) {
             if (!streaming()) {
+                meter.finish(OpenAiErrors.reply(e.error()).status(), false);
                 throw e;
             }
             fail(e.error());
+            meter.finish(200, true);
         } catch (ClientGoneException e) {
             // The client left mid-stream; the provider has released the upstream stream.
+            meter.finish(200, true);
         }
     }
 
@@ -160,6 +172,7 @@ final class HttpChatResponder implements ChatResponder {
         if (stream == null) {
             startStream();
         }
+        meter.chunk(chunk);
         lastChunk = chunk;
         if (chunk.usage().isPresent()) {
             usage = chunk.usage();

@@ -38,7 +38,7 @@ public final class HttpModule {
         });
         GatewayRouting routing = new GatewayRouting(routes,
                 new UseCases(chat, completions, embeddings, passthrough, models), json,
-                new Heartbeats(heartbeatScheduler, settings.sseHeartbeat()), readiness);
+                new Heartbeats(heartbeatScheduler, settings.sseHeartbeat()), readiness, new GatewayMetrics());
         EnvelopeDirectHandler errors = new EnvelopeDirectHandler(json);
         return WebServer.builder()
                 .host(settings.host())

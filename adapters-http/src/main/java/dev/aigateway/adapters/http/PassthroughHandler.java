@@ -3,15 +3,14 @@ package dev.aigateway.adapters.http;
 import dev.aigateway.domain.passthrough.PassthroughRequest;
 import dev.aigateway.domain.passthrough.RawBody;
 import dev.aigateway.domain.route.Route;
-import dev.aigateway.domain.route.Secret;
 import dev.aigateway.domain.route.UpstreamAuth;
 import dev.aigateway.ports.PassthroughUseCase;
+import dev.aigateway.ports.RequestContext;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Any method on a {@code preserve} route: path, query and body go to the upstream host untouched. */
@@ -27,11 +26,12 @@ final class PassthroughHandler implements Handler {
     @Override
     public void handle(ServerRequest request, ServerResponse response) {
         byte[] body = RequestBodies.readIfAny(request, route.maxRequestBodyBytes());
-        Optional<Secret> clientCredential = ClientCredentials.take(request, route);
+        RequestContext context = new RequestContext(RequestIds.current(request),
+                ClientCredentials.take(request, route));
         PassthroughRequest forwarded = new PassthroughRequest(request.prologue().method().text(),
                 pathAndQuery(request), request.headers().first(HeaderNames.CONTENT_TYPE),
                 request.headers().first(HeaderNames.ACCEPT), RawBody.of(body));
-        passthrough.forward(route, forwarded, clientCredential, (status, headers) -> {
+        passthrough.forward(route, forwarded, context, (status, headers) -> {
             response.status(status);
             headers.forEach(response::header);
             return response.outputStream();

@@ -33,6 +33,7 @@ import java.util.function.Consumer;
  */
 final class MistralHttp {
     private static final String JSON = "application/json";
+    private static final io.helidon.http.HeaderName REQUEST_ID = HeaderNames.create("X-Request-Id");
     /** Hop-by-hop and framing headers: they describe one connection, not the answer, so they are not relayed. */
     private static final Set<String> NOT_RELAYED = Set.of("connection", "keep-alive", "transfer-encoding",
             "content-length", "upgrade", "proxy-authenticate", "proxy-authorization", "te", "trailer", "date");
@@ -132,6 +133,7 @@ final class MistralHttp {
                 .readTimeout(timeouts.firstByte())
                 .header(HeaderNames.ACCEPT, accept);
         contentType.ifPresent(type -> request.header(HeaderNames.CONTENT_TYPE, type));
+        target.requestId().ifPresent(id -> request.header(REQUEST_ID, id));
         target.auth().ifPresent(credential -> {
             switch (credential) {
                 case UpstreamAuth.Header header -> request.header(HeaderNames.create(header.name()),

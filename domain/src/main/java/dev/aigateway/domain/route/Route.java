@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param maxRequestBodyBytes the largest request body accepted (Kong's {@code max_request_body_size})
  * @param modelNameHeader whether answers name {@code provider/model} in a response header
  *     (Kong's {@code model_name_header})
+ * @param analytics what the route reports about its traffic
  */
 public record Route(String name, List<String> paths, RouteType type, long maxRequestBodyBytes,
-                    boolean modelNameHeader, RoutePolicy policy, UpstreamTarget target) {
+                    boolean modelNameHeader, RoutePolicy policy, UpstreamTarget target, RouteAnalytics analytics) {
     /** Kong's default for {@code max_request_body_size} since 3.13: 1 MiB. */
     public static final long DEFAULT_MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 
@@ -29,5 +30,6 @@ public record Route(String name, List<String> paths, RouteType type, long maxReq
         }
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(analytics, "analytics");
     }
 }

@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param allowOverride whether a credential the client sent replaces the configured one (Kong's
  *     {@code auth.allow_override})
  * @param timeouts how long to wait on the upstream
+ * @param requestId the id of the request this target serves, sent upstream so both sides can be correlated
  */
 public record UpstreamTarget(String provider, Optional<URI> upstreamUrl, Optional<String> upstreamPath,
-                             Optional<UpstreamAuth> auth, boolean allowOverride, UpstreamTimeouts timeouts) {
+                             Optional<UpstreamAuth> auth, boolean allowOverride, UpstreamTimeouts timeouts,
+                             Optional<String> requestId) {
     /** The header a client's own key arrives in when the route configures no credential. */
     public static final String CLIENT_KEY_HEADER = "Authorization";
 
@@ -26,6 +28,13 @@ public record UpstreamTarget(String provider, Optional<URI> upstreamUrl, Optiona
         Objects.requireNonNull(upstreamPath, "upstreamPath");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(requestId, "requestId");
+    }
+
+    /** A configured target, serving no request yet. */
+    public UpstreamTarget(String provider, Optional<URI> upstreamUrl, Optional<String> upstreamPath,
+                          Optional<UpstreamAuth> auth, boolean allowOverride, UpstreamTimeouts timeouts) {
+        this(provider, upstreamUrl, upstreamPath, auth, allowOverride, timeouts, Optional.empty());
     }
 
     /** A target with the configured credential only and the default timeouts. */
@@ -35,16 +44,17 @@ public record UpstreamTarget(String provider, Optional<URI> upstreamUrl, Optiona
     }
 
     /**
-     * This target with the credential a request goes upstream with, given the one its client sent at the place
+     * This target for one request: with its id, and with the credential it goes upstream with, given the one its client sent at the place
      * the route names (Kong's truth table): the configured one wins unless {@code allowOverride}; a route without
      * a configured credential passes the client's {@code Authorization} header on (bring your own key).
      */
-    public UpstreamTarget forClient(Optional<Secret> clientCredential) {
+    public UpstreamTarget forRequest(Optional<Secret> clientCredential, String id) {
         Optional<UpstreamAuth> effective = auth.isEmpty()
                 ? clientCredential.map(value -> new UpstreamAuth.Header(CLIENT_KEY_HEADER, value))
                 : allowOverride && clientCredential.isPresent()
                         ? Optional.of(auth.get().withValue(clientCredential.get()))
                         : auth;
-        return new UpstreamTarget(provider, upstreamUrl, upstreamPath, effective, allowOverride, timeouts);
+        return new UpstreamTarget(provider, upstreamUrl, upstreamPath, effective, allowOverride, timeouts,
+                Optional.of(id));
     }
 }

@@ -38,6 +38,6 @@ class UpstreamTargetTest {
         UpstreamTarget target = new UpstreamTarget("mistral", Optional.empty(), Optional.empty(),
                 Optional.ofNullable(configured), allowOverride, UpstreamTimeouts.DEFAULTS);
 
-        assertThat(target.forClient(Optional.ofNullable(client)).auth()).isEqualTo(Optional.ofNullable(expected));
+        assertThat(target.forRequest(Optional.ofNullable(client), "req-1").auth()).isEqualTo(Optional.ofNullable(expected));
     }
 }

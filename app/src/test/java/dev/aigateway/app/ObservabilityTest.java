@@ -1,0 +1,220 @@
+package dev.aigateway.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aigateway.fakemistral.FakeMistral;
+import dev.aigateway.fakemistral.FakeReply;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Exact token numbers, in the analytics log line and in /metrics, for every kind of request and for cut streams. */
+class ObservabilityTest {
+    private static final String KEY = "sk-observed-0123456789";
+    private static final double COST = (FakeMistral.PROMPT_TOKENS * 2.0 + FakeMistral.COMPLETION_TOKENS * 6.0) / 1e6;
+    private static final String HELLO = "{\"model\":\"mistral-small-latest\",\"messages\":[{\"role\":\"user\","
+            + "\"content\":\"hi\"}]}";
+
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Logger analytics = Logger.getLogger("dev.aigateway.analytics");
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            lines.add(record.getMessage());
+        }
+
+        @Override
+        public void flush() { }
+
+        @Override
+        public void close() { }
+    };
+    private FakeMistral mistral;
+    private Gateway gateway;
+    private HttpExchanges http;
+
+    @BeforeEach
+    void start() {
+        mistral = FakeMistral.start(KEY);
+        gateway = TestGateways.inFrontOf(mistral, KEY, """
+                  - name: observed
+                    paths: [/observed/chat]
+                    plugins:
+                      - name: ai-proxy
+                        config:
+                          route_type: llm/v1/chat
+                          auth: { header_name: Authorization, header_value: "Bearer %1$s" }
+                          logging: { log_statistics: true }
+                          model: { provider: mistral, options: { upstream_url: "%2$s", input_cost: 2.0, output_cost: 6.0 } }
+                  - name: observed-embeddings
+                    paths: [/observed/embeddings]
+                    plugins:
+                      - name: ai-proxy
+                        config:
+                          route_type: llm/v1/embeddings
+                          auth: { header_name: Authorization, header_value: "Bearer %1$s" }
+                          logging: { log_statistics: true }
+                          model: { provider: mistral, options: { upstream_url: "%2$s", input_cost: 2.0, output_cost: 6.0 } }
+                """.formatted(KEY, mistral.baseUri()));
+        http = new HttpExchanges(gateway.port());
+        // After the start: the first Helidon server in a JVM resets JUL, which drops handlers added before it.
+        analytics.addHandler(capture);
+        analytics.setLevel(Level.INFO);
+    }
+
+    @AfterEach
+    void stop() {
+        gateway.close();
+        mistral.close();
+        analytics.removeHandler(capture);
+    }
+
+    @Test
+    void everyKindOfRequestLogsAndCountsTheProvidersExactUsageAndCost() throws Exception {
+        HttpResponse<String> oneshot = http.post("/observed/chat", HELLO);
+        http.post("/observed/chat", HELLO.replace("{", "{\"stream\":true,"));
+        http.post("/observed/chat", HELLO.replace("{", "{\"stream\":true,\"stream_options\":{\"include_usage\":true},"));
+        mistral.enqueue(FakeReply.toolCall("Ab3dEf6hI", "get_weather", "{}"));
+        http.post("/observed/chat", HELLO);
+        http.post("/observed/embeddings", "{\"model\":\"mistral-embed\",\"input\":[\"one two three\",\"four\"]}");
+        http.post("/v1/chat/completions", HELLO);
+
+        assertThat(oneshot.headers().firstValue("x-request-id")).isPresent();
+        assertThat(oneshot.headers().firstValue("x-kong-upstream-latency")).isPresent();
+        assertThat(oneshot.headers().firstValue("x-kong-proxy-latency")).isPresent();
+        assertThat(mistral.requests().get(0).header("x-request-id"))
+                .isEqualTo(oneshot.headers().firstValue("x-request-id"));
+
+        assertThat(lines).as("one line per request on routes with log_statistics").hasSize(5);
+        List<JsonNode> chat = lines.subList(0, 4).stream().map(ObservabilityTest::json).toList();
+        for (JsonNode line : chat) {
+            JsonNode usage = line.at("/ai/proxy/usage");
+            assertThat(usage.path("prompt_tokens").asInt()).isEqualTo(FakeMistral.PROMPT_TOKENS);
+            assertThat(usage.path("completion_tokens").asInt()).isEqualTo(FakeMistral.COMPLETION_TOKENS);
+            assertThat(usage.path("total_tokens").asInt()).isEqualTo(FakeMistral.TOTAL_TOKENS);
+            assertThat(usage.path("cost").asDouble()).isCloseTo(COST, org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(line.at("/ai/proxy/meta/provider_name").asText()).isEqualTo("mistral");
+            assertThat(line.at("/ai/proxy/meta/request_model").asText()).isEqualTo("mistral-small-latest");
+            assertThat(line.at("/ai/proxy/meta/aborted").isMissingNode()).isTrue();
+        }
+        assertThat(chat).extracting(line -> line.at("/ai/proxy/meta/request_mode").asText())
+                .containsExactly("oneshot", "stream", "stream", "oneshot");
+        assertThat(chat.get(1).at("/ai/proxy/usage/time_to_first_token").isNumber()).isTrue();
+        assertThat(chat.get(0).path("request_id").asText()).isEqualTo(oneshot.headers().firstValue("x-request-id")
+                .orElseThrow());
+        JsonNode embeddings = json(lines.get(4));
+        assertThat(embeddings.at("/ai/proxy/usage/prompt_tokens").asInt()).isEqualTo(4);
+        assertThat(embeddings.at("/ai/proxy/usage/cost").asDouble()).isCloseTo(4 * 2.0 / 1e6,
+                org.assertj.core.data.Offset.offset(1e-12));
+
+        JsonNode metrics = parsedMetrics();
+        String chatLabels = "route=observed,status=200";
+        assertThat(sample(metrics, "ai_llm_requests_total", chatLabels)).isEqualTo(4);
+        assertThat(sample(metrics, "ai_llm_tokens_total", chatLabels + ",token_type=prompt_tokens"))
+                .isEqualTo(4 * FakeMistral.PROMPT_TOKENS);
+        assertThat(sample(metrics, "ai_llm_tokens_total", chatLabels + ",token_type=completion_tokens"))
+                .isEqualTo(4 * FakeMistral.COMPLETION_TOKENS);
+        assertThat(sample(metrics, "ai_llm_tokens_total", chatLabels + ",token_type=total_tokens"))
+                .isEqualTo(4 * FakeMistral.TOTAL_TOKENS);
+        assertThat(sample(metrics, "ai_llm_cost_total", chatLabels)).isCloseTo(4 * COST,
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(sample(metrics, "ai_llm_requests_total", "route=chat,status=200")).isEqualTo(1);
+        assertThat(families(metrics)).contains("ai_llm_provider_latency_ms", "gen_ai_client_token_usage",
+                "gen_ai_client_operation_duration_seconds", "gen_ai_server_time_to_first_token_seconds",
+                "http_server_requests_seconds", "jvm_memory_used_bytes");
+    }
+
+    @Test
+    void cutStreamsLogWhatWasSeenAndSayTheyWereAborted() throws Exception {
+        mistral.enqueue(new FakeReply.Reset("one two three four", 2));
+        http.post("/observed/chat", HELLO.replace("{", "{\"stream\":true,"));
+        mistral.enqueue(FakeReply.text("word ".repeat(60).trim()));
+        mistral.paceStreams(Duration.ofMillis(30));
+        String body = HELLO.replace("{", "{\"stream\":true,");
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), gateway.port())) {
+            socket.getOutputStream().write(("POST /observed/chat HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                    + "application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.UTF_8));
+            BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null && !line.contains("\"content\":\"word")) {
+                // up to the first content event, then leave
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (lines.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        assertThat(lines).hasSize(2);
+        for (String line : lines) {
+            JsonNode parsed = json(line);
+            assertThat(parsed.at("/ai/proxy/meta/aborted").asBoolean()).isTrue();
+            assertThat(parsed.at("/ai/proxy/meta/request_mode").asText()).isEqualTo("stream");
+            assertThat(parsed.at("/ai/proxy/usage/total_tokens").isMissingNode())
+                    .as("no usage arrived before the cut, and none is made up").isTrue();
+        }
+    }
+
+    private JsonNode parsedMetrics() throws Exception {
+        String text = http.get("/metrics").body();
+        Path clients = Path.of(System.getProperty("clients.node.dir", "../clients/node")).toAbsolutePath();
+        Process parser = new ProcessBuilder("node", "parse-metrics.mjs").directory(clients.toFile()).start();
+        parser.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+        parser.getOutputStream().close();
+        byte[] parsed = parser.getInputStream().readAllBytes();
+        String errors = new String(parser.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(parser.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(parser.exitValue()).as("the Prometheus text parser accepts /metrics: " + errors).isZero();
+        return HttpExchanges.JSON.readTree(parsed);
+    }
+
+    private static List<String> families(JsonNode metrics) {
+        return metrics.findValuesAsText("name");
+    }
+
+    /** The value of the one sample of {@code family} whose labels include all of {@code labels} (a=b,c=d). */
+    private static double sample(JsonNode metrics, String family, String labels) {
+        for (JsonNode metricFamily : metrics) {
+            if (!metricFamily.path("name").asText().equals(family)) {
+                continue;
+            }
+            for (JsonNode metric : metricFamily.path("metrics")) {
+                boolean matches = true;
+                for (String pair : labels.split(",")) {
+                    String[] kv = pair.split("=");
+                    matches &= metric.path("labels").path(kv[0]).asText().equals(kv[1]);
+                }
+                if (matches) {
+                    return metric.path("value").asDouble();
+                }
+            }
+        }
+        throw new AssertionError("no sample of " + family + " with " + labels);
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return HttpExchanges.JSON.readTree(line);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
