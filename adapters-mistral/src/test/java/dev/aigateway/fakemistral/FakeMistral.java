@@ -15,15 +15,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 
 /**
  * A stand-in for Mistral's API on a free loopback port, strict like the real one: requests are checked against
@@ -43,7 +40,6 @@ public final class FakeMistral implements AutoCloseable {
     /** The models {@code GET /v1/models} lists. */
     public static final List<String> MODELS = List.of("mistral-small-latest", "codestral-latest", "mistral-embed");
 
-    private static final Pattern TOOL_CALL_ID = Pattern.compile("[a-zA-Z0-9]{9}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String apiKey;
@@ -118,19 +114,19 @@ public final class FakeMistral implements AutoCloseable {
         if (body == null) {
             return;
         }
-        String ruleBroken = serverRules(body.path("messages"));
+        String ruleBroken = MistralRules.serverRules(body.path("messages"));
         if (ruleBroken != null) {
-            sendJson(response, 400, error(ruleBroken, "invalid_request_message_order", "3230"));
+            sendJson(response, 400, FakeAnswers.error(ruleBroken, "invalid_request_message_order", "3230"));
             return;
         }
-        String problem = toolCallIdProblem(body.path("messages"));
+        String problem = MistralRules.toolCallIdProblem(body.path("messages"));
         if (problem != null) {
-            sendJson(response, 400, error(problem, "invalid_function_call", "3280"));
+            sendJson(response, 400, FakeAnswers.error(problem, "invalid_function_call", "3280"));
             return;
         }
         FakeReply reply = scripted.poll();
         if (reply == null) {
-            reply = likeAModel(body);
+            reply = MistralRules.likeAModel(body);
         }
         answer(response, body, reply);
     }
@@ -142,9 +138,9 @@ public final class FakeMistral implements AutoCloseable {
                 sleep(delay.delay());
                 answer(response, body, delay.then());
             }
-            case FakeReply.Stall stall -> stream(response, textEvents(model, new FakeReply.Text(stall.content(),
+            case FakeReply.Stall stall -> stream(response, FakeAnswers.textEvents(model, new FakeReply.Text(stall.content(),
                     "stop")), stall.eventsBefore(), stall.stall(), false);
-            case FakeReply.Reset reset -> stream(response, textEvents(model, new FakeReply.Text(reset.content(),
+            case FakeReply.Reset reset -> stream(response, FakeAnswers.textEvents(model, new FakeReply.Text(reset.content(),
                     "stop")), reset.eventsBefore(), Duration.ZERO, true);
             case FakeReply.Error error -> {
                 error.headers().forEach(response::header);
@@ -157,15 +153,15 @@ public final class FakeMistral implements AutoCloseable {
                 if (body.path("stream").asBoolean(false)) {
                     streamText(response, model, text);
                 } else {
-                    sendJson(response, 200, completion(model, text.content(), JSON.nullNode(), text.finishReason()));
+                    sendJson(response, 200, FakeAnswers.completion(model, text.content(), JSON.nullNode(), text.finishReason()));
                 }
             }
             case FakeReply.ToolCalls calls -> {
-                ArrayNode wire = toolCalls(calls);
+                ArrayNode wire = FakeAnswers.toolCalls(calls);
                 if (body.path("stream").asBoolean(false)) {
                     streamToolCalls(response, model, wire);
                 } else {
-                    sendJson(response, 200, completion(model, "", wire, "tool_calls"));
+                    sendJson(response, 200, FakeAnswers.completion(model, "", wire, "tool_calls"));
                 }
             }
         }
@@ -181,7 +177,7 @@ public final class FakeMistral implements AutoCloseable {
         if (body.path("stream").asBoolean(false)) {
             streamText(response, model, text);
         } else {
-            sendJson(response, 200, completion(model, FIM_ANSWER, JSON.nullNode(), "stop"));
+            sendJson(response, 200, FakeAnswers.completion(model, FIM_ANSWER, JSON.nullNode(), "stop"));
         }
     }
 
@@ -208,7 +204,7 @@ public final class FakeMistral implements AutoCloseable {
             body.path("input").forEach(item -> inputs.add(item.asText()));
         }
         int dimensions = body.path("output_dimension").asInt(8);
-        ObjectNode answer = JSON.createObjectNode().put("id", newId()).put("object", "list");
+        ObjectNode answer = JSON.createObjectNode().put("id", FakeAnswers.newId()).put("object", "list");
         ArrayNode data = answer.putArray("data");
         for (int i = 0; i < inputs.size(); i++) {
             ArrayNode vector = data.addObject().put("object", "embedding").put("index", i).putArray("embedding");
@@ -249,7 +245,7 @@ public final class FakeMistral implements AutoCloseable {
         String auth = request.headers().first(HeaderNames.AUTHORIZATION).orElse("");
         if (!auth.equals("Bearer " + apiKey)) {
             sendJson(response, 401, JSON.createObjectNode().put("message", "Unauthorized")
-                    .put("request_id", newId()));
+                    .put("request_id", FakeAnswers.newId()));
             return null;
         }
         if (schema == null) {
@@ -289,119 +285,16 @@ public final class FakeMistral implements AutoCloseable {
         requests.add(new RecordedRequest(request.prologue().method().text(), target, headers, body));
     }
 
-    /**
-     * What a model would do without a script: call the first tool when it has tools and the user just spoke,
-     * report a tool's result when one just came back, and otherwise give the default answer.
-     */
-    private static FakeReply likeAModel(JsonNode body) {
-        JsonNode messages = body.path("messages");
-        JsonNode last = messages.path(messages.size() - 1);
-        String lastRole = last.path("role").asText();
-        boolean mayCallTools = !body.path("tools").isEmpty() && !"none".equals(body.path("tool_choice").asText());
-        if (lastRole.equals("user") && mayCallTools) {
-            String name = body.at("/tools/0/function/name").asText();
-            return FakeReply.toolCall(newToolCallId(), name, "{\"city\":\"Paris\"}");
-        }
-        if (lastRole.equals("tool")) {
-            return FakeReply.text("Tool result: " + text(last.path("content")));
-        }
-        return FakeReply.text(DEFAULT_ANSWER);
-    }
-
-    /** A message's text, whether its content is a string or a list of text chunks. */
-    private static String text(JsonNode content) {
-        if (!content.isArray()) {
-            return content.asText();
-        }
-        StringBuilder text = new StringBuilder();
-        content.forEach(chunk -> text.append(chunk.path("text").asText()));
-        return text.toString();
-    }
-
-    private static String newToolCallId() {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        StringBuilder id = new StringBuilder();
-        for (int i = 0; i < 9; i++) {
-            id.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
-        }
-        return id.toString();
-    }
-
-    /** Mistral's 400s for message orders its schema allows; returns null when the rules hold. */
-    private static String serverRules(JsonNode messages) {
-        String previous = null;
-        for (JsonNode message : messages) {
-            String role = message.path("role").asText();
-            if (role.equals("user") && "tool".equals(previous)) {
-                return "Unexpected role 'user' after role 'tool'";
-            }
-            boolean hasContent = message.hasNonNull("content") && !message.path("content").asText("x").isEmpty();
-            if (role.equals("assistant") && !hasContent && message.path("tool_calls").isEmpty()) {
-                return "Assistant message must have either content or tool_calls, but not none.";
-            }
-            previous = role;
-        }
-        JsonNode last = messages.path(messages.size() - 1);
-        String lastRole = last.path("role").asText();
-        boolean prefix = lastRole.equals("assistant") && last.path("prefix").asBoolean(false);
-        if (!lastRole.equals("user") && !lastRole.equals("tool") && !prefix) {
-            return "Expected last role User or Tool (or Assistant with prefix True) for serving but got " + lastRole;
-        }
-        return null;
-    }
-
-    private static String toolCallIdProblem(JsonNode messages) {
-        for (JsonNode message : messages) {
-            List<String> ids = new ArrayList<>();
-            message.path("tool_calls").forEach(call -> ids.add(call.path("id").asText()));
-            if (message.has("tool_call_id")) {
-                ids.add(message.path("tool_call_id").asText());
-            }
-            for (String id : ids) {
-                if (!TOOL_CALL_ID.matcher(id).matches()) {
-                    return "Tool call id was " + id + " but must be a-z, A-Z, 0-9, with a length of 9.";
-                }
-            }
-        }
-        return null;
-    }
-
-    private static ObjectNode completion(String model, String content, JsonNode toolCalls, String finishReason) {
-        ObjectNode answer = header(model, "chat.completion");
-        ObjectNode choice = answer.putArray("choices").addObject().put("index", 0);
-        choice.putObject("message").put("role", "assistant").put("content", content).set("tool_calls", toolCalls);
-        choice.put("finish_reason", finishReason);
-        usage(answer);
-        return answer;
-    }
-
     private void streamText(ServerResponse response, String model, FakeReply.Text text) throws IOException {
-        stream(response, textEvents(model, text));
-    }
-
-    private static List<ObjectNode> textEvents(String model, FakeReply.Text text) {
-        String id = newId();
-        List<ObjectNode> events = new ArrayList<>();
-        events.add(chunk(id, model, JSON.createObjectNode().put("role", "assistant").put("content", ""), null));
-        String[] words = text.content().split("(?<= )");
-        for (int i = 0; i < words.length; i++) {
-            boolean last = i == words.length - 1;
-            ObjectNode event = chunk(id, model, JSON.createObjectNode().put("content", words[i]),
-                    last ? text.finishReason() : null);
-            if (last) {
-                usage(event);
-            }
-            events.add(event);
-        }
-        return events;
+        stream(response, FakeAnswers.textEvents(model, text));
     }
 
     private void streamToolCalls(ServerResponse response, String model, ArrayNode calls) throws IOException {
-        String id = newId();
+        String id = FakeAnswers.newId();
         ObjectNode delta = JSON.createObjectNode().put("role", "assistant").put("content", "");
-        ObjectNode event = chunk(id, model, delta.set("tool_calls", calls), "tool_calls");
-        usage(event);
-        stream(response, List.of(chunk(id, model, JSON.createObjectNode().put("role", "assistant")
+        ObjectNode event = FakeAnswers.chunk(id, model, delta.set("tool_calls", calls), "tool_calls");
+        FakeAnswers.usage(event);
+        stream(response, List.of(FakeAnswers.chunk(id, model, JSON.createObjectNode().put("role", "assistant")
                 .put("content", ""), null), event));
     }
 
@@ -464,44 +357,6 @@ public final class FakeMistral implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private static ObjectNode chunk(String id, String model, ObjectNode delta, String finishReason) {
-        ObjectNode event = header(model, "chat.completion.chunk").put("id", id);
-        ObjectNode choice = event.putArray("choices").addObject().put("index", 0);
-        choice.set("delta", delta);
-        choice.put("finish_reason", finishReason);
-        return event;
-    }
-
-    private static ArrayNode toolCalls(FakeReply.ToolCalls calls) {
-        ArrayNode wire = JSON.createArrayNode();
-        for (FakeReply.Call call : calls.calls()) {
-            ObjectNode item = wire.addObject().put("id", call.id()).put("type", "function");
-            item.putObject("function").put("name", call.name()).put("arguments", call.arguments());
-        }
-        return wire;
-    }
-
-    private static ObjectNode header(String model, String object) {
-        return JSON.createObjectNode().put("id", newId()).put("object", object)
-                .put("created", System.currentTimeMillis() / 1000).put("model", model);
-    }
-
-    private static void usage(ObjectNode answer) {
-        answer.putObject("usage").put("prompt_tokens", PROMPT_TOKENS).put("completion_tokens", COMPLETION_TOKENS)
-                .put("total_tokens", TOTAL_TOKENS);
-    }
-
-    private static ObjectNode error(String message, String type, String code) {
-        return JSON.createObjectNode().put("object", "error").put("message", message).put("type", type)
-                .putNull("param").put("code", code);
-    }
-
-    private static String newId() {
-        byte[] bytes = new byte[16];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 
     private static void sendJson(ServerResponse response, int status, JsonNode body) {

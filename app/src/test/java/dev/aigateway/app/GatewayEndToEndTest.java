@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,42 +29,19 @@ class GatewayEndToEndTest {
     @BeforeEach
     void start() {
         mistral = FakeMistral.start(KEY);
-        String yaml = """
-                server: { host: 127.0.0.1, port: 0 }
-                routes:
-                  - name: chat
-                    paths: [/v1/chat/completions]
-                    plugins:
-                      - name: ai-proxy
-                        config:
-                          route_type: llm/v1/chat
-                          auth: { header_name: Authorization, header_value: "Bearer ${MISTRAL_API_KEY}" }
-                          model:
-                            provider: mistral
-                            options: { mistral_format: openai, upstream_url: "%1$s/v1/chat/completions" }
+        gateway = TestGateways.inFrontOf(mistral, KEY, """
                   - name: fixed
                     paths: [/fixed/chat]
                     plugins:
                       - name: ai-proxy
                         config:
                           route_type: llm/v1/chat
-                          auth: { header_name: Authorization, header_value: "Bearer ${MISTRAL_API_KEY}" }
+                          auth: { header_name: Authorization, header_value: "Bearer %s" }
                           model:
                             provider: mistral
                             name: mistral-large-latest
-                            options: { upstream_url: "%1$s", temperature: 0.2, tuning_precedence: config }
-                  - name: embeddings
-                    paths: [/v1/embeddings]
-                    plugins:
-                      - name: ai-proxy
-                        config:
-                          route_type: llm/v1/embeddings
-                          auth: { header_name: Authorization, header_value: "Bearer ${MISTRAL_API_KEY}" }
-                          model: { provider: mistral, options: { upstream_url: "%1$s" } }
-                """.formatted(mistral.baseUri());
-        GatewayConfig config = new ConfigLoader(Map.of("MISTRAL_API_KEY", KEY), warning -> { })
-                .parse(yaml.getBytes(StandardCharsets.UTF_8), "e2e.yaml");
-        gateway = Gateway.start(config);
+                            options: { upstream_url: "%s", temperature: 0.2, tuning_precedence: config }
+                """.formatted(KEY, mistral.baseUri()));
     }
 
     @AfterEach
