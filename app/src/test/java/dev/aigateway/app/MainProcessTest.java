@@ -146,6 +146,55 @@ class MainProcessTest {
         }
     }
 
+    @Test
+    void streamsStillRunningWhenTheGraceEndsGetAShutdownErrorEventWithoutDone() throws Exception {
+        try (FakeMistral mistral = FakeMistral.start("sk-shutdown-0123456789")) {
+            mistral.enqueue(FakeReply.text("word ".repeat(80).trim()));
+            mistral.paceStreams(Duration.ofMillis(100));
+            Path config = Files.writeString(dir.resolve("grace.yaml"), """
+                    server: { host: 127.0.0.1, port: 0, shutdown_grace_seconds: 1 }
+                    routes:
+                      - name: chat
+                        paths: [/v1/chat/completions]
+                        plugins:
+                          - name: ai-proxy
+                            config:
+                              route_type: llm/v1/chat
+                              auth: { header_name: Authorization, header_value: "Bearer sk-shutdown-0123456789" }
+                              model: { provider: mistral, options: { upstream_url: "%s" } }
+                    """.formatted(mistral.baseUri()));
+            Process process = start(List.of(config.toString()), Map.of());
+            java.util.regex.Matcher port = java.util.regex.Pattern.compile("listening on port (\\d+)")
+                    .matcher(readUntil(process, "gateway listening on port"));
+            assertThat(port.find()).isTrue();
+
+            String body = "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+            StringBuilder received = new StringBuilder();
+            long signalled;
+            try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(),
+                    Integer.parseInt(port.group(1)))) {
+                socket.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                        + "application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                        .getBytes(StandardCharsets.UTF_8));
+                BufferedReader lines = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                        StandardCharsets.UTF_8));
+                String line;
+                while ((line = lines.readLine()) != null && !line.contains("\"content\":\"word")) {
+                    received.append(line).append('\n');
+                }
+                process.destroy();
+                signalled = System.nanoTime();
+                while ((line = lines.readLine()) != null && !line.equals("0")) {
+                    received.append(line).append('\n');
+                }
+            }
+
+            assertThat(received.toString()).contains("\"code\":\"shutting_down\"").doesNotContain("[DONE]");
+            assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(5));
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
     private static Process start(List<String> args, Map<String, String> env) throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -11,12 +11,12 @@ final class ChatHandler implements Handler {
     private final Route route;
     private final ChatCompletionUseCase chat;
     private final OpenAiJson json;
-    private final Heartbeats heartbeats;
+    private final OpenStreams streams;
     private final Observations observations;
 
-    ChatHandler(Route route, ChatCompletionUseCase chat, OpenAiJson json, Heartbeats heartbeats,
+    ChatHandler(Route route, ChatCompletionUseCase chat, OpenAiJson json, OpenStreams streams,
                 Observations observations) {
-        this.heartbeats = heartbeats;
+        this.streams = streams;
         this.observations = observations;
         this.route = route;
         this.chat = chat;
@@ -29,7 +29,7 @@ final class ChatHandler implements Handler {
         JsonExchange exchange = JsonExchange.read(request, route, json, requestId);
         IncomingChat incoming = OpenAiChatRequestMapper.fromWire(exchange.body(), json.limits());
         ExchangeMeter meter = new ExchangeMeter(route, requestId, "chat", incoming.request().model(), observations);
-        new HttpChatResponder(response, route, json, AnswerShape.CHAT, incoming.includeUsage(), heartbeats, meter)
+        new HttpChatResponder(response, route, json, AnswerShape.CHAT, incoming.includeUsage(), streams, meter)
                 .answer(responder -> chat.chat(route, incoming.request(), exchange.context(), responder));
     }
 }

@@ -11,12 +11,12 @@ final class CompletionsHandler implements Handler {
     private final Route route;
     private final CompletionUseCase completions;
     private final OpenAiJson json;
-    private final Heartbeats heartbeats;
+    private final OpenStreams streams;
     private final Observations observations;
 
-    CompletionsHandler(Route route, CompletionUseCase completions, OpenAiJson json, Heartbeats heartbeats,
+    CompletionsHandler(Route route, CompletionUseCase completions, OpenAiJson json, OpenStreams streams,
                 Observations observations) {
-        this.heartbeats = heartbeats;
+        this.streams = streams;
         this.observations = observations;
         this.route = route;
         this.completions = completions;
@@ -30,7 +30,7 @@ final class CompletionsHandler implements Handler {
         OpenAiTextCompletionMapper.Incoming incoming = OpenAiTextCompletionMapper.fromWire(exchange.body());
         ExchangeMeter meter = new ExchangeMeter(route, requestId, "text_completion", incoming.request().model(),
                 observations);
-        new HttpChatResponder(response, route, json, AnswerShape.TEXT_COMPLETION, incoming.includeUsage(), heartbeats,
+        new HttpChatResponder(response, route, json, AnswerShape.TEXT_COMPLETION, incoming.includeUsage(), streams,
                 meter)
                 .answer(responder -> completions.complete(route, incoming.request(), exchange.context(),
                         responder));

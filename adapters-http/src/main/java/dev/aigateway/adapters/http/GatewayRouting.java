@@ -24,14 +24,14 @@ final class GatewayRouting {
     private final List<Route> routes;
     private final UseCases useCases;
     private final OpenAiJson json;
-    private final Heartbeats heartbeats;
+    private final OpenStreams streams;
 
     private final Readiness readiness;
 
     private final GatewayMetrics metrics;
     private final Observations observations;
 
-    GatewayRouting(List<Route> routes, UseCases useCases, OpenAiJson json, Heartbeats heartbeats,
+    GatewayRouting(List<Route> routes, UseCases useCases, OpenAiJson json, OpenStreams streams,
                    Readiness readiness, GatewayMetrics metrics) {
         this.readiness = readiness;
         this.metrics = metrics;
@@ -39,7 +39,7 @@ final class GatewayRouting {
         this.routes = List.copyOf(routes);
         this.useCases = useCases;
         this.json = json;
-        this.heartbeats = heartbeats;
+        this.streams = streams;
     }
 
     void register(HttpRouting.Builder routing) {
@@ -101,8 +101,8 @@ final class GatewayRouting {
 
     private Handler handler(Route route) {
         return switch (route.type()) {
-            case CHAT -> new ChatHandler(route, useCases.chat(), json, heartbeats, observations);
-            case COMPLETIONS -> new CompletionsHandler(route, useCases.completions(), json, heartbeats, observations);
+            case CHAT -> new ChatHandler(route, useCases.chat(), json, streams, observations);
+            case COMPLETIONS -> new CompletionsHandler(route, useCases.completions(), json, streams, observations);
             case EMBEDDINGS -> new EmbeddingsHandler(route, useCases.embeddings(), json, observations);
             case PRESERVE -> new PassthroughHandler(route, useCases.passthrough());
         };

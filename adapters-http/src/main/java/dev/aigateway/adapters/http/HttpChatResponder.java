@@ -36,7 +36,9 @@ final class HttpChatResponder implements ChatResponder {
     private final AnswerShape shape;
     private final boolean includeUsage;
     private final ToolCallCounter toolCalls = new ToolCallCounter();
-    private final Heartbeats heartbeats;
+    private final OpenStreams streams;
+    private volatile boolean endingForShutdown;
+    private volatile boolean closed;
     /** Chunks come from the provider's thread, heartbeats from the scheduler's: one writer at a time. */
     private final ReentrantLock writing = new ReentrantLock();
     private volatile long lastWriteNanos;
@@ -50,8 +52,8 @@ final class HttpChatResponder implements ChatResponder {
     private final ExchangeMeter meter;
 
     HttpChatResponder(ServerResponse response, Route route, OpenAiJson json, AnswerShape shape,
-                      boolean includeUsage, Heartbeats heartbeats, ExchangeMeter meter) {
-        this.heartbeats = heartbeats;
+                      boolean includeUsage, OpenStreams streams, ExchangeMeter meter) {
+        this.streams = streams;
         this.meter = meter;
         this.response = response;
         this.route = route;
@@ -97,7 +99,7 @@ final class HttpChatResponder implements ChatResponder {
         response.header(HeaderNames.CACHE_CONTROL, "no-cache");
         stream = response.outputStream();
         lastWriteNanos = System.nanoTime();
-        heartbeat = heartbeats.every(this::beatIfQuiet);
+        heartbeat = streams.opened(this, this::beatIfQuiet);
     }
 
     /**
@@ -105,7 +107,7 @@ final class HttpChatResponder implements ChatResponder {
      * a departed client shows, so the upstream stream can be dropped without waiting for its next chunk.
      */
     private void beatIfQuiet() {
-        if (System.nanoTime() - lastWriteNanos < heartbeats.intervalNanos()) {
+        if (closed || System.nanoTime() - lastWriteNanos < streams.heartbeatNanos()) {
             return;
         }
         try {
@@ -135,7 +137,7 @@ final class HttpChatResponder implements ChatResponder {
                 meter.finish(OpenAiErrors.reply(e.error()).status(), false);
                 throw e;
             }
-            fail(e.error());
+            fail(endingForShutdown ? new GatewayError.ShuttingDown() : e.error());
             meter.finish(200, true);
         } catch (ClientGoneException e) {
             // The client left mid-stream; the provider has released the upstream stream.
@@ -181,32 +183,47 @@ final class HttpChatResponder implements ChatResponder {
     }
 
     private void writeEvent(ObjectNode event) {
-        try {
-            stream.write(DATA);
-            stream.write(json.write(event));
-            stream.write(EVENT_END);
-            stream.flush();
-        } catch (IOException | RuntimeException e) {
-            // Whatever the socket layer throws on a write, the client is no longer there to read.
-            throw new ClientGoneException(e);
-        }
+        byte[] data = json.write(event);
+        byte[] frame = new byte[DATA.length + data.length + EVENT_END.length];
+        System.arraycopy(DATA, 0, frame, 0, DATA.length);
+        System.arraycopy(data, 0, frame, DATA.length, data.length);
+        System.arraycopy(EVENT_END, 0, frame, DATA.length + data.length, EVENT_END.length);
+        write(frame);
     }
 
     private void write(byte[] bytes) {
+        writing.lock();
         try {
             stream.write(bytes);
             stream.flush();
+            lastWriteNanos = System.nanoTime();
         } catch (IOException | RuntimeException e) {
             // Whatever the socket layer throws on a write, the client is no longer there to read.
             throw new ClientGoneException(e);
+        } finally {
+            writing.unlock();
         }
     }
 
+    /** Ends this stream for a shutdown: the upstream stream is dropped, and the client told why. */
+    void endForShutdown() {
+        endingForShutdown = true;
+        abortUpstream.run();
+    }
+
     private void close() {
+        closed = true;
+        streams.closed(this);
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+        }
+        writing.lock();
         try {
             stream.close();
         } catch (IOException | RuntimeException ignored) {
             // The connection is gone already; nothing is lost that the client still wanted.
+        } finally {
+            writing.unlock();
         }
     }
 }

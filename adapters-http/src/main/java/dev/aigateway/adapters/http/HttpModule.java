@@ -13,6 +13,7 @@ import dev.aigateway.ports.ServerSettings;
 import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http1.Http1Config;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +23,9 @@ import javax.inject.Singleton;
 @Module
 public final class HttpModule {
 
+    /** Time left after the grace period for the shutdown error events to reach clients. */
+    private static final Duration STREAM_END_MARGIN = Duration.ofSeconds(2);
+
     private HttpModule() { }
 
     @Provides
@@ -30,15 +34,18 @@ public final class HttpModule {
                                CompletionUseCase completions, EmbeddingUseCase embeddings,
                                PassthroughUseCase passthrough, ModelListUseCase models, Readiness readiness) {
         OpenAiJson json = new OpenAiJson(settings.limits());
-        // One platform thread writes heartbeats for every open stream; each beat is a few bytes.
+        // One platform thread writes heartbeats for every open stream (a few bytes each) and ends them at shutdown.
         ScheduledExecutorService heartbeatScheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "sse-heartbeats");
             thread.setDaemon(true);
             return thread;
         });
+        OpenStreams streams = new OpenStreams(heartbeatScheduler, settings.sseHeartbeat());
+        // Streams still running when the grace period ends get an error event, just before Helidon closes them.
+        readiness.onShutdown(() -> streams.endAllAfter(settings.shutdownGrace()));
         GatewayRouting routing = new GatewayRouting(routes,
                 new UseCases(chat, completions, embeddings, passthrough, models), json,
-                new Heartbeats(heartbeatScheduler, settings.sseHeartbeat()), readiness, new GatewayMetrics());
+                streams, readiness, new GatewayMetrics());
         EnvelopeDirectHandler errors = new EnvelopeDirectHandler(json);
         return WebServer.builder()
                 .host(settings.host())
@@ -47,7 +54,7 @@ public final class HttpModule {
                 // The read timeout is the deadline for a client's next bytes: Helidon has no header-read deadline.
                 .connectionOptions(options -> options.tcpNoDelay(true).readTimeout(settings.clientReadTimeout()))
                 .maxConcurrentRequests(settings.maxConcurrentRequests())
-                .shutdownGracePeriod(settings.shutdownGrace())
+                .shutdownGracePeriod(settings.shutdownGrace().plus(STREAM_END_MARGIN))
                 .addProtocol(Http1Config.builder()
                         .maxHeadersSize(settings.maxHeadersBytes())
                         .maxPrologueLength(settings.maxRequestLineBytes())

@@ -25,6 +25,9 @@ final class OpenAiErrors {
             case GatewayError.UnsupportedMediaType e -> new ErrorReply(415,
                     envelope(e.message(), INVALID_REQUEST, Optional.empty(), Optional.of("unsupported_media_type")),
                     Optional.empty());
+            case GatewayError.ShuttingDown e -> new ErrorReply(503,
+                    envelope(e.message(), "server_error", Optional.empty(), Optional.of("shutting_down")),
+                    Optional.of("1"));
             case GatewayError.UpstreamRejected e -> upstreamRejected(e);
             case GatewayError.UpstreamUnreachable e -> new ErrorReply(502,
                     envelope(e.message(), "upstream_error", Optional.empty(), Optional.of("upstream_unreachable")),

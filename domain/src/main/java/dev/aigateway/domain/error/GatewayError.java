@@ -38,6 +38,19 @@ public sealed interface GatewayError {
         }
     }
 
+    /** The gateway is shutting down and ended the answer after its grace period. */
+    record ShuttingDown() implements GatewayError {
+        @Override
+        public String message() {
+            return "the gateway is shutting down; retry the request";
+        }
+
+        @Override
+        public Optional<String> param() {
+            return Optional.empty();
+        }
+    }
+
     /** The request body is not in a format the route reads (JSON). */
     record UnsupportedMediaType(String contentType) implements GatewayError {
         public UnsupportedMediaType {

@@ -1,0 +1,43 @@
+package dev.aigateway.adapters.http;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The streams being written to clients: one scheduler thread sends their heartbeats, and a shutdown ends those
+ * still running when its grace period is over.
+ */
+final class OpenStreams {
+    private final ScheduledExecutorService scheduler;
+    private final long heartbeatNanos;
+    private final Set<HttpChatResponder> open = ConcurrentHashMap.newKeySet();
+
+    OpenStreams(ScheduledExecutorService scheduler, Duration heartbeat) {
+        this.scheduler = scheduler;
+        this.heartbeatNanos = heartbeat.toNanos();
+    }
+
+    long heartbeatNanos() {
+        return heartbeatNanos;
+    }
+
+    /** Registers a stream that started; runs {@code beat} every heartbeat interval until it is cancelled. */
+    ScheduledFuture<?> opened(HttpChatResponder stream, Runnable beat) {
+        open.add(stream);
+        return scheduler.scheduleWithFixedDelay(beat, heartbeatNanos, heartbeatNanos, TimeUnit.NANOSECONDS);
+    }
+
+    void closed(HttpChatResponder stream) {
+        open.remove(stream);
+    }
+
+    /** After {@code grace}, ends every stream still running with a shutdown error event (and no {@code [DONE]}). */
+    void endAllAfter(Duration grace) {
+        scheduler.schedule(() -> open.forEach(HttpChatResponder::endForShutdown), grace.toNanos(),
+                TimeUnit.NANOSECONDS);
+    }
+}
