@@ -63,7 +63,7 @@ final class AiProxyConfigReader {
         UpstreamTarget target = new UpstreamTarget(provider.toLowerCase(Locale.ROOT), upstreamUrl(options),
                 upstreamPath(options), credential, auth.bool("allow_override").orElse(false),
                 timeouts(config.object("timeouts")));
-        return new Route(name, paths, type, maxBody, config.bool("model_name_header").orElse(true), policy,
+        return Route.single(name, paths, type, maxBody, config.bool("model_name_header").orElse(true), policy,
                 target, new RouteAnalytics(logStatistics(config.object("logging")), pricing(options)));
     }
 

@@ -66,16 +66,16 @@ class KongConfigReaderTest {
         assertThat(route.type()).isEqualTo(RouteType.CHAT);
         assertThat(route.maxRequestBodyBytes()).isEqualTo(2048);
         assertThat(route.modelNameHeader()).isFalse();
-        assertThat(route.policy().model()).isEqualTo(ModelPolicy.fixed("mistral-large-latest"));
-        assertThat(route.policy().tuning()).isEqualTo(new TuningOptions(Optional.of(256), Optional.of(0.3),
+        assertThat(route.primary().policy().model()).isEqualTo(ModelPolicy.fixed("mistral-large-latest"));
+        assertThat(route.primary().policy().tuning()).isEqualTo(new TuningOptions(Optional.of(256), Optional.of(0.3),
                 Optional.of(0.9), Optional.empty()));
-        assertThat(route.policy().precedence()).isEqualTo(TuningPrecedence.REQUEST);
-        assertThat(route.policy().streaming()).isEqualTo(ResponseStreaming.DENY);
-        assertThat(route.target().provider()).isEqualTo("mistral");
-        assertThat(route.target().upstreamUrl()).contains(URI.create("http://127.0.0.1:9001/v1/chat/completions"));
-        assertThat(route.target().auth()).contains(new UpstreamAuth.Header("Authorization",
+        assertThat(route.primary().policy().precedence()).isEqualTo(TuningPrecedence.REQUEST);
+        assertThat(route.primary().policy().streaming()).isEqualTo(ResponseStreaming.DENY);
+        assertThat(route.primary().upstream().provider()).isEqualTo("mistral");
+        assertThat(route.primary().upstream().upstreamUrl()).contains(URI.create("http://127.0.0.1:9001/v1/chat/completions"));
+        assertThat(route.primary().upstream().auth()).contains(new UpstreamAuth.Header("Authorization",
                 Secret.of("Bearer sk-abc")));
-        assertThat(route.analytics()).isEqualTo(new RouteAnalytics(false,
+        assertThat(route.primary().analytics()).isEqualTo(new RouteAnalytics(false,
                 java.util.Optional.of(new Pricing(2.0, 6.0))));
     }
 
@@ -87,8 +87,8 @@ class KongConfigReaderTest {
     void readsEveryKindOfCredential(String auth, boolean allowOverride, String kind, String name) {
         Route route = parse(minimal("llm/v1/chat") + "          auth: " + auth + "\n").routes().get(0);
 
-        assertThat(route.target().allowOverride()).isEqualTo(allowOverride);
-        assertThat(route.target().auth()).hasValueSatisfying(credential -> {
+        assertThat(route.primary().upstream().allowOverride()).isEqualTo(allowOverride);
+        assertThat(route.primary().upstream().auth()).hasValueSatisfying(credential -> {
             assertThat(credential.getClass().getSimpleName()).isEqualTo(kind);
             assertThat(credential.name()).isEqualTo(name);
             assertThat(credential.value()).isEqualTo(Secret.of("k1"));
@@ -103,11 +103,11 @@ class KongConfigReaderTest {
         assertThat(config.server().port()).isEqualTo(KongConfigReader.DEFAULT_PORT);
         assertThat(route.maxRequestBodyBytes()).isEqualTo(Route.DEFAULT_MAX_REQUEST_BODY_BYTES);
         assertThat(route.modelNameHeader()).isTrue();
-        assertThat(route.policy().streaming()).isEqualTo(ResponseStreaming.ALLOW);
-        assertThat(route.policy().precedence()).isEqualTo(TuningPrecedence.CONFIG);
-        assertThat(route.policy().model()).isEqualTo(ModelPolicy.fromRequest());
-        assertThat(route.target().auth()).isEmpty();
-        assertThat(route.target().upstreamUrl()).isEmpty();
+        assertThat(route.primary().policy().streaming()).isEqualTo(ResponseStreaming.ALLOW);
+        assertThat(route.primary().policy().precedence()).isEqualTo(TuningPrecedence.CONFIG);
+        assertThat(route.primary().policy().model()).isEqualTo(ModelPolicy.fromRequest());
+        assertThat(route.primary().upstream().auth()).isEmpty();
+        assertThat(route.primary().upstream().upstreamUrl()).isEmpty();
     }
 
     @Test
@@ -121,11 +121,11 @@ class KongConfigReaderTest {
                 .containsExactly(RouteType.CHAT, RouteType.EMBEDDINGS, RouteType.COMPLETIONS);
         assertThat(config.routes()).flatExtracting(Route::paths)
                 .containsExactly("/v1/chat/completions", "/v1/embeddings", "/v1/completions");
-        assertThat(config.routes().get(2).target().upstreamUrl())
+        assertThat(config.routes().get(2).primary().upstream().upstreamUrl())
                 .contains(URI.create("http://127.0.0.1:9001/v1/fim/completions"));
-        assertThat(config.routes().get(1).target().upstreamUrl())
+        assertThat(config.routes().get(1).primary().upstream().upstreamUrl())
                 .contains(URI.create("http://127.0.0.1:9001/v1/embeddings"));
-        assertThat(config.routes().get(0).target().auth()).contains(new UpstreamAuth.Header("Authorization",
+        assertThat(config.routes().get(0).primary().upstream().auth()).contains(new UpstreamAuth.Header("Authorization",
                 Secret.of("Bearer sk-xyz")));
         assertThat(warnings).isEmpty();
     }
@@ -136,7 +136,7 @@ class KongConfigReaderTest {
         GatewayConfig config = new ConfigLoader(Map.of(), warnings::add).embedded();
 
         assertThat(config.server().port()).isEqualTo(8080);
-        assertThat(config.routes().get(0).target().upstreamUrl())
+        assertThat(config.routes().get(0).primary().upstream().upstreamUrl())
                 .contains(URI.create("https://api.mistral.ai/v1/chat/completions"));
         assertThat(warnings).singleElement().asString().contains("MISTRAL_API_KEY");
     }

@@ -3,6 +3,7 @@ package dev.aigateway.ports;
 import dev.aigateway.domain.model.ModelInfo;
 import dev.aigateway.domain.route.Capability;
 import dev.aigateway.domain.route.Route;
+import dev.aigateway.domain.route.RouteTarget;
 import dev.aigateway.domain.route.UpstreamTarget;
 import java.net.URI;
 import java.time.Duration;
@@ -43,12 +44,13 @@ public final class ModelCatalog implements ModelListUseCase {
             if (route.type().capability() == Capability.PASSTHROUGH) {
                 continue;
             }
-            Optional<String> fixed = route.policy().model().fixedName();
-            if (fixed.isPresent()) {
-                byId.putIfAbsent(fixed.get(), new ModelInfo(fixed.get(), route.target().provider(), 0));
-            } else {
-                upstreamList(route.target())
-                        .forEach(model -> byId.putIfAbsent(model.id(), model));
+            for (RouteTarget target : route.targets()) {
+                Optional<String> fixed = target.policy().model().fixedName();
+                if (fixed.isPresent()) {
+                    byId.putIfAbsent(fixed.get(), new ModelInfo(fixed.get(), target.upstream().provider(), 0));
+                } else {
+                    upstreamList(target.upstream()).forEach(model -> byId.putIfAbsent(model.id(), model));
+                }
             }
         }
         return new ArrayList<>(byId.values());

@@ -1,6 +1,7 @@
 package dev.aigateway.ports;
 
 import dev.aigateway.domain.route.Route;
+import dev.aigateway.domain.route.RouteTarget;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -37,10 +38,12 @@ public final class ProviderRegistry {
      */
     public void requireProvidersOf(List<Route> routes) {
         for (Route route : routes) {
-            String id = route.target().provider();
-            if (!providers.containsKey(id)) {
-                throw new IllegalArgumentException("route '" + route.name() + "' uses unknown provider '" + id
-                        + "'; known providers: " + known());
+            for (RouteTarget target : route.targets()) {
+                String id = target.upstream().provider();
+                if (!providers.containsKey(id)) {
+                    throw new IllegalArgumentException("route '" + route.name() + "' uses unknown provider '" + id
+                            + "'; known providers: " + known());
+                }
             }
         }
     }

@@ -1,74 +1,226 @@
 package dev.aigateway.ports;
 
+import dev.aigateway.domain.Usage;
+import dev.aigateway.domain.chat.ChatChunk;
 import dev.aigateway.domain.chat.ChatRequest;
+import dev.aigateway.domain.chat.ChatResponse;
 import dev.aigateway.domain.completion.CompletionRequest;
 import dev.aigateway.domain.embedding.EmbeddingRequest;
 import dev.aigateway.domain.embedding.EmbeddingResponse;
 import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.passthrough.PassthroughRequest;
+import dev.aigateway.domain.route.BalancerSettings;
 import dev.aigateway.domain.route.Capability;
+import dev.aigateway.domain.route.FailoverCriterion;
 import dev.aigateway.domain.route.Route;
+import dev.aigateway.domain.route.RouteTarget;
 import dev.aigateway.domain.route.UpstreamTarget;
+import dev.aigateway.ports.balance.TargetFeedback;
+import dev.aigateway.ports.balance.TargetPool;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
-/** The core: applies a route's policy to each request and sends it to the route's provider. */
+/**
+ * The core: picks one of a route's targets, applies that target's policy, sends the request to its provider, and
+ * fails over to another target when the route's balancer settings allow it. Never after the client got a byte,
+ * and never for a request the upstream received unless {@code non_idempotent} says so.
+ */
 public final class RoutingService implements ChatCompletionUseCase, CompletionUseCase, EmbeddingUseCase,
         PassthroughUseCase {
     private final ProviderRegistry providers;
+    private final LongSupplier nanoClock;
+    private final Map<String, TargetPool> pools = new ConcurrentHashMap<>();
+
+    public RoutingService(ProviderRegistry providers, LongSupplier nanoClock) {
+        this.providers = Objects.requireNonNull(providers, "providers");
+        this.nanoClock = nanoClock;
+    }
 
     public RoutingService(ProviderRegistry providers) {
-        this.providers = Objects.requireNonNull(providers, "providers");
+        this(providers, System::nanoTime);
     }
 
     @Override
     public void chat(Route route, ChatRequest request, RequestContext context, ChatResponder responder) {
         requireCapability(route, Capability.CHAT);
-        ChatRequest upstreamRequest = route.policy().applyTo(request);
-        UpstreamTarget target = targetFor(route, context);
-        UpstreamProvider provider = providers.get(target.provider());
-        if (upstreamRequest.stream()) {
-            provider.streamChat(target, upstreamRequest, responder.openStream(upstreamRequest.model().orElseThrow()));
-        } else {
-            responder.complete(provider.chat(target, upstreamRequest));
-        }
+        attempt(route, context, (target, upstream, served) -> {
+            ChatRequest upstreamRequest = target.policy().applyTo(request);
+            UpstreamProvider provider = providers.get(upstream.provider());
+            if (upstreamRequest.stream()) {
+                return streamed(responder, upstreamRequest.model().orElseThrow(), served,
+                        sink -> provider.streamChat(upstream, upstreamRequest, sink));
+            }
+            ChatResponse response = provider.chat(upstream, upstreamRequest);
+            served.run();
+            responder.complete(response);
+            return new Delivered(response.usage(), Optional.empty());
+        });
     }
 
     @Override
-    public void complete(Route route, CompletionRequest request, RequestContext context,
-                         ChatResponder responder) {
+    public void complete(Route route, CompletionRequest request, RequestContext context, ChatResponder responder) {
         requireCapability(route, Capability.COMPLETIONS);
-        CompletionRequest upstreamRequest = route.policy().applyTo(request);
-        UpstreamTarget target = targetFor(route, context);
-        UpstreamProvider provider = providers.get(target.provider());
-        if (upstreamRequest.stream()) {
-            provider.streamComplete(target, upstreamRequest,
-                    responder.openStream(upstreamRequest.model().orElseThrow()));
-        } else {
-            responder.complete(provider.complete(target, upstreamRequest));
-        }
+        attempt(route, context, (target, upstream, served) -> {
+            CompletionRequest upstreamRequest = target.policy().applyTo(request);
+            UpstreamProvider provider = providers.get(upstream.provider());
+            if (upstreamRequest.stream()) {
+                return streamed(responder, upstreamRequest.model().orElseThrow(), served,
+                        sink -> provider.streamComplete(upstream, upstreamRequest, sink));
+            }
+            ChatResponse response = provider.complete(upstream, upstreamRequest);
+            served.run();
+            responder.complete(response);
+            return new Delivered(response.usage(), Optional.empty());
+        });
+    }
+
+    @Override
+    public EmbeddingResponse embed(Route route, EmbeddingRequest request, RequestContext context) {
+        requireCapability(route, Capability.EMBEDDINGS);
+        EmbeddingResponse[] answer = new EmbeddingResponse[1];
+        attempt(route, context, (target, upstream, served) -> {
+            answer[0] = providers.get(upstream.provider()).embed(upstream, target.policy().applyTo(request));
+            served.run();
+            return new Delivered(answer[0].usage(), Optional.empty());
+        });
+        return answer[0];
     }
 
     @Override
     public void forward(Route route, PassthroughRequest request, RequestContext context,
                         PassthroughResponder responder) {
         requireCapability(route, Capability.PASSTHROUGH);
-        UpstreamTarget target = targetFor(route, context);
-        providers.get(target.provider()).forward(target, request, responder);
+        attempt(route, context, (target, upstream, served) -> {
+            served.run();
+            providers.get(upstream.provider()).forward(upstream, request, responder);
+            return new Delivered(Optional.empty(), Optional.empty());
+        });
     }
 
-    @Override
-    public EmbeddingResponse embed(Route route, EmbeddingRequest request, RequestContext context) {
-        requireCapability(route, Capability.EMBEDDINGS);
-        EmbeddingRequest upstreamRequest = route.policy().applyTo(request);
-        UpstreamTarget target = targetFor(route, context);
-        return providers.get(target.provider()).embed(target, upstreamRequest);
+    /** One try on one target: what it delivered to the client, for the balancer. */
+    private record Delivered(Optional<Usage> usage, Optional<Duration> timeToFirstToken) { }
+
+    @FunctionalInterface
+    private interface Attempt {
+        Delivered run(RouteTarget target, UpstreamTarget upstream, Runnable served);
     }
 
-    private static UpstreamTarget targetFor(Route route, RequestContext context) {
-        return route.target().forRequest(context.clientCredential(), context.requestId());
+    @FunctionalInterface
+    private interface Streaming {
+        void into(ChunkSink sink);
+    }
+
+    /** A failure after the client got bytes: reported as it is, never failed over. */
+    private static final class AlreadyDelivered extends RuntimeException {
+        private final GatewayException failure;
+
+        AlreadyDelivered(GatewayException failure) {
+            super(failure.getMessage(), failure, false, false);
+            this.failure = failure;
+        }
+    }
+
+    private Delivered streamed(ChatResponder responder, String model, Runnable served, Streaming streaming) {
+        long started = nanoClock.getAsLong();
+        StartingSink sink = new StartingSink(responder, model, served, nanoClock);
+        try {
+            streaming.into(sink);
+        } catch (GatewayException e) {
+            if (sink.delivered()) {
+                throw new AlreadyDelivered(e);
+            }
+            throw e;
+        }
+        if (!sink.delivered()) {
+            served.run();
+            responder.openStream(model);
+        }
+        return new Delivered(sink.usage(), sink.firstChunkNanos().map(at -> Duration.ofNanos(at - started)));
+    }
+
+    private void attempt(Route route, RequestContext context, Attempt attempt) {
+        TargetPool pool = pools.computeIfAbsent(route.name(),
+                name -> new TargetPool(route.targets(), route.balancer(), nanoClock));
+        BalancerSettings balancer = route.balancer();
+        String hashKey = balancer.hashOnHeader().map(h -> context.headers().get(h.toLowerCase(Locale.ROOT)))
+                .orElse(null);
+        Set<Integer> tried = new HashSet<>();
+        GatewayException last = null;
+        while (tried.size() <= balancer.retries()) {
+            int index = pool.next(tried, hashKey);
+            if (index < 0) {
+                break;
+            }
+            tried.add(index);
+            RouteTarget target = route.targets().get(index);
+            UpstreamTarget upstream = target.upstream().forRequest(context.clientCredential(), context.requestId());
+            int attempts = tried.size();
+            long started = nanoClock.getAsLong();
+            pool.started(index);
+            try {
+                Delivered delivered = attempt.run(target, upstream,
+                        () -> context.onServed().accept(new Served(target, index, attempts)));
+                pool.succeeded(index, feedback(true, started, delivered, target));
+                return;
+            } catch (AlreadyDelivered e) {
+                pool.failed(index, feedback(false, started, null, target), 0);
+                throw e.failure;
+            } catch (GatewayException e) {
+                pool.failed(index, feedback(false, started, null, target), retryAfterNanos(e.error()));
+                if (!failsOver(e.error(), balancer)) {
+                    throw e;
+                }
+                last = e;
+            } catch (ClientGoneException e) {
+                pool.succeeded(index, feedback(true, started, null, target));
+                throw e;
+            }
+        }
+        if (last != null) {
+            throw last;
+        }
+        throw allOut(pool);
+    }
+
+    private static boolean failsOver(GatewayError error, BalancerSettings balancer) {
+        Set<FailoverCriterion> criteria = balancer.failoverCriteria();
+        boolean matches = FailoverCriterion.of(error).filter(criteria::contains).isPresent();
+        return matches && (!FailoverCriterion.upstreamReceived(error)
+                || criteria.contains(FailoverCriterion.NON_IDEMPOTENT));
+    }
+
+    private TargetFeedback feedback(boolean succeeded, long started, Delivered delivered, RouteTarget target) {
+        Optional<Usage> usage = delivered == null ? Optional.empty() : delivered.usage();
+        return new TargetFeedback(succeeded, Duration.ofNanos(nanoClock.getAsLong() - started),
+                delivered == null ? Optional.empty() : delivered.timeToFirstToken(), usage,
+                usage.flatMap(u -> target.analytics().pricing().map(p -> p.costOf(u))));
+    }
+
+    private static long retryAfterNanos(GatewayError error) {
+        if (error instanceof GatewayError.UpstreamRejected rejected && rejected.status() == 429) {
+            try {
+                return rejected.retryAfter().map(value -> Duration.ofSeconds(Long.parseLong(value.trim())).toNanos())
+                        .orElse(0L);
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    private static GatewayException allOut(TargetPool pool) {
+        long seconds = Math.max(1, Duration.ofNanos(pool.nanosUntilAvailable()).toSeconds());
+        return new GatewayException(new GatewayError.UpstreamRejected(503,
+                "every target of this route is temporarily out after repeated failures", Optional.empty(),
+                Optional.empty(), Optional.of("all_targets_unavailable"), Optional.of(Long.toString(seconds))));
     }
 
     private static void requireCapability(Route route, Capability needed) {
@@ -76,6 +228,64 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
             throw new GatewayException(new GatewayError.Unsupported("route '" + route.name() + "' serves "
                     + route.type().configName() + ", not " + needed.name().toLowerCase(Locale.ROOT),
                     Optional.empty()));
+        }
+    }
+
+    /**
+     * Opens the client's stream with the first chunk, not before: until then a failed attempt can still move to
+     * another target without the client seeing anything.
+     */
+    private static final class StartingSink implements ChunkSink {
+        private final ChatResponder responder;
+        private final String model;
+        private final Runnable served;
+        private final LongSupplier nanoClock;
+        private ChunkSink client;
+        private Runnable abortUpstream;
+        private Optional<Usage> usage = Optional.empty();
+        private Optional<Long> firstChunkNanos = Optional.empty();
+
+        StartingSink(ChatResponder responder, String model, Runnable served, LongSupplier nanoClock) {
+            this.responder = responder;
+            this.model = model;
+            this.served = served;
+            this.nanoClock = nanoClock;
+        }
+
+        @Override
+        public void accept(ChatChunk chunk) {
+            if (client == null) {
+                firstChunkNanos = Optional.of(nanoClock.getAsLong());
+                served.run();
+                client = responder.openStream(model);
+                if (abortUpstream != null) {
+                    client.whenClientGone(abortUpstream);
+                }
+            }
+            if (chunk.usage().isPresent()) {
+                usage = chunk.usage();
+            }
+            client.accept(chunk);
+        }
+
+        @Override
+        public void whenClientGone(Runnable abort) {
+            abortUpstream = abort;
+            if (client != null) {
+                client.whenClientGone(abort);
+            }
+        }
+
+        boolean delivered() {
+            return client != null;
+        }
+
+        Optional<Usage> usage() {
+            return usage;
+        }
+
+        Optional<Long> firstChunkNanos() {
+            return firstChunkNanos;
         }
     }
 }

@@ -62,7 +62,7 @@ class ModelCatalogTest {
     }
 
     private static Route route(String name, RouteType type, String fixedModel, String path) {
-        return new Route(name, List.of("/" + name), type, 1024, true,
+        return Route.single(name, List.of("/" + name), type, 1024, true,
                 new RoutePolicy(new ModelPolicy(Optional.ofNullable(fixedModel)), TuningOptions.none(),
                         TuningPrecedence.CONFIG, ResponseStreaming.ALLOW),
                 new UpstreamTarget("mistral", Optional.of(URI.create("http://upstream:9000" + path)),

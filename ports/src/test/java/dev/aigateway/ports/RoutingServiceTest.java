@@ -94,7 +94,7 @@ class RoutingServiceTest {
 
     @Test
     void theRegistryNamesTheKnownProvidersForAnUnknownOne() {
-        Route route = new Route("r", List.of("/x"), RouteType.CHAT, 1024, true, RoutePolicy.defaults(),
+        Route route = Route.single("r", List.of("/x"), RouteType.CHAT, 1024, true, RoutePolicy.defaults(),
                 new UpstreamTarget("openai", Optional.empty(), Optional.empty(), Optional.empty()),
                 RouteAnalytics.none());
 
@@ -104,7 +104,7 @@ class RoutingServiceTest {
     }
 
     private static Route route(RouteType type, ModelPolicy model, ResponseStreaming streaming) {
-        return new Route("r", List.of("/x"), type, 1024, true,
+        return Route.single("r", List.of("/x"), type, 1024, true,
                 new RoutePolicy(model, TuningOptions.none(), TuningPrecedence.CONFIG, streaming),
                 new UpstreamTarget("mistral", Optional.empty(), Optional.empty(), Optional.empty()), RouteAnalytics.none());
     }

@@ -25,11 +25,12 @@ final class ChatHandler implements Handler {
 
     @Override
     public void handle(ServerRequest request, ServerResponse response) {
-        String requestId = RequestIds.current(request);
-        JsonExchange exchange = JsonExchange.read(request, route, json, requestId);
+        JsonExchange exchange = JsonExchange.read(request, route, json);
         IncomingChat incoming = OpenAiChatRequestMapper.fromWire(exchange.body(), json.limits());
-        ExchangeMeter meter = new ExchangeMeter(route, requestId, "chat", incoming.request().model(), observations);
+        ExchangeMeter meter = new ExchangeMeter(route, exchange.requestId(), "chat", incoming.request().model(),
+                observations);
         new HttpChatResponder(response, route, json, AnswerShape.CHAT, incoming.includeUsage(), streams, meter)
-                .answer(responder -> chat.chat(route, incoming.request(), exchange.context(), responder));
+                .answer(responder -> chat.chat(route, incoming.request(), exchange.context(meter::served),
+                        responder));
     }
 }

@@ -29,7 +29,7 @@ final class ClientCredentials {
     }
 
     private static Optional<Secret> take(ServerRequest request, Optional<ObjectNode> body, Route route) {
-        Optional<UpstreamAuth> configured = route.target().auth();
+        Optional<UpstreamAuth> configured = route.primary().upstream().auth();
         if (configured.isEmpty()) {
             return header(request, UpstreamTarget.CLIENT_KEY_HEADER);
         }

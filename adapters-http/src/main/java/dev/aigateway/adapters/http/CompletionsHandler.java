@@ -25,14 +25,13 @@ final class CompletionsHandler implements Handler {
 
     @Override
     public void handle(ServerRequest request, ServerResponse response) {
-        String requestId = RequestIds.current(request);
-        JsonExchange exchange = JsonExchange.read(request, route, json, requestId);
+        JsonExchange exchange = JsonExchange.read(request, route, json);
         OpenAiTextCompletionMapper.Incoming incoming = OpenAiTextCompletionMapper.fromWire(exchange.body());
-        ExchangeMeter meter = new ExchangeMeter(route, requestId, "text_completion", incoming.request().model(),
+        ExchangeMeter meter = new ExchangeMeter(route, exchange.requestId(), "text_completion", incoming.request().model(),
                 observations);
         new HttpChatResponder(response, route, json, AnswerShape.TEXT_COMPLETION, incoming.includeUsage(), streams,
                 meter)
-                .answer(responder -> completions.complete(route, incoming.request(), exchange.context(),
+                .answer(responder -> completions.complete(route, incoming.request(), exchange.context(meter::served),
                         responder));
     }
 }

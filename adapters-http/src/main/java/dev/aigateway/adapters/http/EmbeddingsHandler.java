@@ -24,22 +24,20 @@ final class EmbeddingsHandler implements Handler {
 
     @Override
     public void handle(ServerRequest request, ServerResponse response) {
-        String requestId = RequestIds.current(request);
-        JsonExchange exchange = JsonExchange.read(request, route, json, requestId);
+        JsonExchange exchange = JsonExchange.read(request, route, json);
         IncomingEmbeddings incoming = OpenAiEmbeddingMapper.fromWire(exchange.body(), json.limits());
-        ExchangeMeter meter = new ExchangeMeter(route, requestId, "embeddings", incoming.request().model(),
+        ExchangeMeter meter = new ExchangeMeter(route, exchange.requestId(), "embeddings", incoming.request().model(),
                 observations);
         meter.upstreamStarted();
         EmbeddingResponse answer;
         try {
-            answer = embeddings.embed(route, incoming.request(), exchange.context());
+            answer = embeddings.embed(route, incoming.request(), exchange.context(meter::served));
         } catch (GatewayException e) {
             meter.finish(OpenAiErrors.reply(e.error()).status(), false);
             throw e;
         }
         meter.answered(answer.model(), answer.usage());
-        meter.latencyHeaders(response);
-        Replies.modelHeader(response, route, answer.model());
+        meter.answerHeaders(response, answer.model());
         Replies.sendJson(response, 200, json.write(OpenAiEmbeddingMapper.toWire(answer, incoming.base64())));
         meter.finish(200, false);
     }

@@ -14,11 +14,14 @@ import java.util.Optional;
  * @param usage the provider's exact token counts, as far as they arrived
  * @param upstreamLatency from sending upstream to the end of the answer
  * @param timeToFirstToken for streams, from sending upstream to the first chunk
- * @param cost from the route's prices, when it has them and usage arrived
+ * @param cost from the target's prices, when it has them and usage arrived
+ * @param target the index of the route target that answered
+ * @param attempts how many targets were tried
  */
 record ExchangeRecord(String requestId, String route, String provider, String model, Optional<String> responseModel,
                       boolean stream, String operation, int status, boolean aborted, Optional<Usage> usage,
-                      Duration upstreamLatency, Optional<Duration> timeToFirstToken, Optional<Double> cost) {
+                      Duration upstreamLatency, Optional<Duration> timeToFirstToken, Optional<Double> cost,
+                      int target, int attempts) {
 
     /** Kong's {@code time_per_token}: generation time per completion token, in ms. */
     Optional<Double> timePerTokenMillis() {

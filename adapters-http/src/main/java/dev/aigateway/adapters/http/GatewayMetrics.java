@@ -41,7 +41,8 @@ final class GatewayMetrics {
 
     void record(ExchangeRecord exchange) {
         Tags kong = Tags.of("ai_provider", exchange.provider(), "ai_model", exchange.model(),
-                "route", exchange.route(), "status", Integer.toString(exchange.status()));
+                "route", exchange.route(), "status", Integer.toString(exchange.status()),
+                "target", Integer.toString(exchange.target()));
         Counter.builder("ai_llm_requests").description("AI requests").tags(kong).register(registry).increment();
         DistributionSummary.builder("ai_llm_provider_latency_ms").description("upstream latency in ms")
                 .serviceLevelObjectives(LATENCY_MS_BUCKETS).tags(kong).register(registry)

@@ -65,8 +65,7 @@ final class HttpChatResponder implements ChatResponder {
     @Override
     public void complete(ChatResponse answer) {
         meter.answered(answer.model(), answer.usage());
-        meter.latencyHeaders(response);
-        Replies.modelHeader(response, route, answer.model());
+        meter.answerHeaders(response, answer.model());
         Replies.sendJson(response, 200, json.write(shape.whole().apply(answer)));
     }
 
@@ -92,8 +91,7 @@ final class HttpChatResponder implements ChatResponder {
     }
 
     private void startStream() {
-        meter.latencyHeaders(response);
-        Replies.modelHeader(response, route, streamModel);
+        meter.answerHeaders(response, streamModel);
         response.status(200);
         response.header(HeaderNames.CONTENT_TYPE, "text/event-stream");
         response.header(HeaderNames.CACHE_CONTROL, "no-cache");

@@ -3,7 +3,7 @@ package dev.aigateway.adapters.http;
 import static dev.aigateway.adapters.http.OpenAiJson.NODES;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aigateway.domain.route.Route;
+import dev.aigateway.domain.route.RouteAnalytics;
 import java.lang.System.Logger.Level;
 
 /**
@@ -22,9 +22,9 @@ final class Observations {
         this.json = json;
     }
 
-    void record(Route route, ExchangeRecord exchange) {
+    void record(RouteAnalytics analytics, ExchangeRecord exchange) {
         metrics.record(exchange);
-        if (route.analytics().logStatistics()) {
+        if (analytics.logStatistics()) {
             LOG.log(Level.INFO, new String(json.write(logLine(exchange)), java.nio.charset.StandardCharsets.UTF_8));
         }
     }
@@ -39,7 +39,9 @@ final class Observations {
                 .put("response_model", exchange.responseModel().orElse(null))
                 .put("llm_latency", exchange.upstreamLatency().toMillis())
                 .put("request_mode", exchange.stream() ? "stream" : "oneshot")
-                .put("route", exchange.route());
+                .put("route", exchange.route())
+                .put("target", exchange.target())
+                .put("attempts", exchange.attempts());
         if (exchange.aborted()) {
             meta.put("aborted", true);
         }

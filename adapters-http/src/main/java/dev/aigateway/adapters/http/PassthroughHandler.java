@@ -27,7 +27,7 @@ final class PassthroughHandler implements Handler {
     public void handle(ServerRequest request, ServerResponse response) {
         byte[] body = RequestBodies.readIfAny(request, route.maxRequestBodyBytes());
         RequestContext context = new RequestContext(RequestIds.current(request),
-                ClientCredentials.take(request, route));
+                ClientCredentials.take(request, route), JsonExchange.headersOf(request), served -> { });
         PassthroughRequest forwarded = new PassthroughRequest(request.prologue().method().text(),
                 pathAndQuery(request), request.headers().first(HeaderNames.CONTENT_TYPE),
                 request.headers().first(HeaderNames.ACCEPT), RawBody.of(body));
@@ -41,7 +41,7 @@ final class PassthroughHandler implements Handler {
     /** The client's raw path and query, minus the query credential when the route puts its own there. */
     private String pathAndQuery(ServerRequest request) {
         String query = request.prologue().query().rawValue();
-        if (route.target().auth().orElse(null) instanceof UpstreamAuth.QueryParam credential) {
+        if (route.primary().upstream().auth().orElse(null) instanceof UpstreamAuth.QueryParam credential) {
             String prefix = credential.name() + "=";
             query = Arrays.stream(query.split("&"))
                     .filter(pair -> !pair.isEmpty() && !pair.startsWith(prefix) && !pair.equals(credential.name()))

@@ -115,10 +115,19 @@ public sealed interface GatewayError {
         }
     }
 
-    /** The upstream could not be reached (refused, unknown host, reset before an answer). */
-    record UpstreamUnreachable(String message) implements GatewayError {
+    /**
+     * The upstream could not be reached, or the connection broke.
+     *
+     * @param afterSending false only when the request certainly never reached the upstream (refused, unknown host)
+     */
+    record UpstreamUnreachable(String message, boolean afterSending) implements GatewayError {
         public UpstreamUnreachable {
             Objects.requireNonNull(message, "message");
+        }
+
+        /** A connection that broke after the request may have been sent. */
+        public UpstreamUnreachable(String message) {
+            this(message, true);
         }
 
         @Override

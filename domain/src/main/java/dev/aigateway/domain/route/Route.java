@@ -11,10 +11,11 @@ import java.util.Objects;
  * @param maxRequestBodyBytes the largest request body accepted (Kong's {@code max_request_body_size})
  * @param modelNameHeader whether answers name {@code provider/model} in a response header
  *     (Kong's {@code model_name_header})
- * @param analytics what the route reports about its traffic
+ * @param targets the upstreams the route can send to, at least one
+ * @param balancer how it picks among them and fails over
  */
 public record Route(String name, List<String> paths, RouteType type, long maxRequestBodyBytes,
-                    boolean modelNameHeader, RoutePolicy policy, UpstreamTarget target, RouteAnalytics analytics) {
+                    boolean modelNameHeader, List<RouteTarget> targets, BalancerSettings balancer) {
     /** Kong's default for {@code max_request_body_size} since 3.13: 1 MiB. */
     public static final long DEFAULT_MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 
@@ -28,8 +29,27 @@ public record Route(String name, List<String> paths, RouteType type, long maxReq
         if (maxRequestBodyBytes <= 0) {
             throw new IllegalArgumentException("route " + name + " needs a positive request body limit");
         }
-        Objects.requireNonNull(policy, "policy");
-        Objects.requireNonNull(target, "target");
-        Objects.requireNonNull(analytics, "analytics");
+        targets = List.copyOf(targets);
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("route " + name + " needs at least one target");
+        }
+        Objects.requireNonNull(balancer, "balancer");
+    }
+
+    /** A plain {@code ai-proxy} route: one target, which the balancer never leaves. */
+    public static Route single(String name, List<String> paths, RouteType type, long maxRequestBodyBytes,
+                               boolean modelNameHeader, RoutePolicy policy, UpstreamTarget target,
+                               RouteAnalytics analytics) {
+        return new Route(name, paths, type, maxRequestBodyBytes, modelNameHeader,
+                List.of(RouteTarget.single(policy, target, analytics)),
+                BalancerSettings.defaults(BalancerAlgorithm.ROUND_ROBIN));
+    }
+
+    /**
+     * The first target. Where the ingress needs one answer for the whole route (where to look for a client's
+     * credential), it is this target's.
+     */
+    public RouteTarget primary() {
+        return targets.get(0);
     }
 }

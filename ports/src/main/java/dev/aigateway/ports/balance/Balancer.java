@@ -1,0 +1,20 @@
+package dev.aigateway.ports.balance;
+
+import java.util.Set;
+
+/** Picks one of a route's targets for each attempt; thread-safe, and in memory per gateway instance. */
+public interface Balancer {
+
+    /**
+     * The index of the target to try, among those not in {@code excluded}, or -1 when none is left.
+     *
+     * @param hashKey the value consistent hashing hashes, when the request has one
+     */
+    int pick(Set<Integer> excluded, String hashKey);
+
+    /** An attempt on {@code target} starts. */
+    default void started(int target) { }
+
+    /** An attempt on {@code target} ended. */
+    default void finished(int target, TargetFeedback feedback) { }
+}
