@@ -1,11 +1,14 @@
 package dev.aigateway.app;
 
+import dev.aigateway.domain.route.BalancerAlgorithm;
+import dev.aigateway.domain.route.BalancerSettings;
 import dev.aigateway.domain.route.ModelPolicy;
 import dev.aigateway.domain.route.Pricing;
 import dev.aigateway.domain.route.ResponseStreaming;
 import dev.aigateway.domain.route.Route;
 import dev.aigateway.domain.route.RouteAnalytics;
 import dev.aigateway.domain.route.RoutePolicy;
+import dev.aigateway.domain.route.RouteTarget;
 import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.domain.route.Secret;
 import dev.aigateway.domain.route.TuningOptions;
@@ -16,6 +19,7 @@ import dev.aigateway.domain.route.UpstreamTimeouts;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,14 +35,72 @@ final class AiProxyConfigReader {
 
     private AiProxyConfigReader() { }
 
+    /** An {@code ai-proxy} block: one target. */
     static Route route(String name, List<String> paths, ConfigNode config) {
         config.allowOnly(Set.of("route_type", "auth", "model", "response_streaming", "logging",
                 "max_request_body_size", "model_name_header", "llm_format", "timeouts"), Map.of());
+        RouteType type = routeType(config);
+        config.oneOf("llm_format", Set.of("openai"));
+        RouteTarget target = target(config, type, streaming(config), timeouts(config.object("timeouts")),
+                RouteTarget.DEFAULT_WEIGHT, Optional.empty());
+        return new Route(name, paths, type, maxBody(config), config.bool("model_name_header").orElse(true),
+                List.of(target), BalancerSettings.defaults(BalancerAlgorithm.ROUND_ROBIN));
+    }
+
+    /** An {@code ai-proxy-advanced} block: several targets behind a balancer. */
+    static Route advanced(String name, List<String> paths, ConfigNode config) {
+        String semanticLater = "the semantic algorithm is planned; use another algorithm";
+        config.allowOnly(Set.of("targets", "balancer", "response_streaming", "max_request_body_size",
+                "model_name_header", "llm_format", "genai_category"), Map.of("embeddings", semanticLater,
+                "vectordb", semanticLater));
+        config.oneOf("llm_format", Set.of("openai"));
+        config.oneOf("genai_category", Set.of("text/generation", "text/embeddings"));
+        ConfigNode balancerNode = config.object("balancer");
+        BalancerSettings balancer = BalancerConfigReader.balancer(balancerNode);
+        UpstreamTimeouts timeouts = BalancerConfigReader.timeouts(balancerNode);
+        ResponseStreaming streaming = streaming(config);
+        List<ConfigNode> targetNodes = config.list("targets");
+        if (targetNodes.isEmpty()) {
+            throw config.error("targets", "must list at least one target");
+        }
+        List<RouteTarget> targets = new ArrayList<>();
+        RouteType type = null;
+        for (ConfigNode node : targetNodes) {
+            node.allowOnly(Set.of("route_type", "auth", "model", "logging", "weight", "description"), Map.of());
+            RouteType targetType = routeType(node);
+            if (type != null && targetType != type) {
+                throw node.error("route_type", "must be the same for every target of a route; the first is "
+                        + type.configName());
+            }
+            type = targetType;
+            long weight = node.integer("weight").orElse((long) RouteTarget.DEFAULT_WEIGHT);
+            if (weight < 1 || weight > 65535) {
+                throw node.error("weight", "must be between 1 and 65535");
+            }
+            targets.add(target(node, targetType, streaming, timeouts, (int) weight, node.string("description")));
+        }
+        return new Route(name, paths, type, maxBody(config), config.bool("model_name_header").orElse(true),
+                targets, balancer);
+    }
+
+    private static RouteType routeType(ConfigNode config) {
         String typeName = config.requiredString("route_type");
-        RouteType type = RouteType.fromConfigName(typeName).orElseThrow(() -> config.error("route_type",
+        return RouteType.fromConfigName(typeName).orElseThrow(() -> config.error("route_type",
                 "must be one of llm/v1/chat, llm/v1/completions, llm/v1/embeddings, preserve; got '"
                         + typeName + "'"));
-        config.oneOf("llm_format", Set.of("openai"));
+    }
+
+    private static long maxBody(ConfigNode config) {
+        long maxBody = config.integer("max_request_body_size").orElse(Route.DEFAULT_MAX_REQUEST_BODY_BYTES);
+        if (maxBody <= 0) {
+            throw config.error("max_request_body_size", "must be a positive number of bytes");
+        }
+        return maxBody;
+    }
+
+    /** One upstream: the {@code model}, {@code auth} and {@code logging} fields of a config or a target. */
+    private static RouteTarget target(ConfigNode config, RouteType type, ResponseStreaming streaming,
+                                      UpstreamTimeouts timeouts, int weight, Optional<String> description) {
         ConfigNode model = config.object("model");
         model.allowOnly(Set.of("provider", "name", "options"), Map.of());
         String provider = model.requiredString("provider");
@@ -48,23 +110,18 @@ final class AiProxyConfigReader {
         options.oneOf("mistral_format", Set.of("openai", "ollama")).filter("ollama"::equals).ifPresent(f -> {
             throw options.error("mistral_format", "is not implemented yet: ollama is planned; use openai");
         });
-        long maxBody = config.integer("max_request_body_size").orElse(Route.DEFAULT_MAX_REQUEST_BODY_BYTES);
-        if (maxBody <= 0) {
-            throw config.error("max_request_body_size", "must be a positive number of bytes");
-        }
         RoutePolicy policy = new RoutePolicy(new ModelPolicy(model.string("name")), tuning(options),
-                precedence(options), streaming(config));
+                precedence(options), streaming);
         ConfigNode auth = config.object("auth");
         Optional<UpstreamAuth> credential = auth(auth);
         if (type == RouteType.PRESERVE && credential.orElse(null) instanceof UpstreamAuth.BodyParam) {
             throw auth.error("param_location", "cannot be body on a preserve route, whose body is forwarded"
                     + " untouched; use query or a header");
         }
-        UpstreamTarget target = new UpstreamTarget(provider.toLowerCase(Locale.ROOT), upstreamUrl(options),
-                upstreamPath(options), credential, auth.bool("allow_override").orElse(false),
-                timeouts(config.object("timeouts")));
-        return Route.single(name, paths, type, maxBody, config.bool("model_name_header").orElse(true), policy,
-                target, new RouteAnalytics(logStatistics(config.object("logging")), pricing(options)));
+        UpstreamTarget upstream = new UpstreamTarget(provider.toLowerCase(Locale.ROOT), upstreamUrl(options),
+                upstreamPath(options), credential, auth.bool("allow_override").orElse(false), timeouts);
+        return new RouteTarget(policy, upstream, new RouteAnalytics(logStatistics(config.object("logging")),
+                pricing(options)), weight, description);
     }
 
     private static boolean logStatistics(ConfigNode logging) {

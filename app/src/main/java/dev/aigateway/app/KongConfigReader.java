@@ -20,6 +20,7 @@ final class KongConfigReader {
     static final int DEFAULT_PORT = 8080;
     static final String DEFAULT_HOST = "0.0.0.0";
     static final long DEFAULT_MODELS_CACHE_SECONDS = 300;
+    private static final String ADVANCED = "ai-proxy-advanced";
 
     private KongConfigReader() { }
 
@@ -116,7 +117,9 @@ final class KongConfigReader {
             }
         });
         ConfigNode plugin = aiProxyPlugin(node);
-        Route route = AiProxyConfigReader.route(name, paths, plugin.object("config"));
+        Route route = plugin.requiredString("name").equals(ADVANCED)
+                ? AiProxyConfigReader.advanced(name, paths, plugin.object("config"))
+                : AiProxyConfigReader.route(name, paths, plugin.object("config"));
         if (route.type() != RouteType.PRESERVE && methods.stream().anyMatch(method -> !method.equals("POST"))) {
             throw node.error("methods", "may only list POST on an " + route.type().configName()
                     + " route; preserve routes forward every method");
@@ -127,17 +130,13 @@ final class KongConfigReader {
     private static ConfigNode aiProxyPlugin(ConfigNode route) {
         List<ConfigNode> plugins = route.list("plugins");
         if (plugins.size() != 1) {
-            throw route.error("plugins", "must hold exactly one ai-proxy plugin");
+            throw route.error("plugins", "must hold exactly one ai-proxy or ai-proxy-advanced plugin");
         }
         ConfigNode plugin = plugins.get(0);
         plugin.allowOnly(Set.of("name", "config", "enabled"), Map.of());
         String pluginName = plugin.requiredString("name");
-        if (pluginName.equals("ai-proxy-advanced")) {
-            throw plugin.error("name", "is not implemented yet: ai-proxy-advanced (targets and balancer) is planned;"
-                    + " use ai-proxy");
-        }
-        if (!pluginName.equals("ai-proxy")) {
-            throw plugin.error("name", "must be ai-proxy, got '" + pluginName + "'");
+        if (!pluginName.equals("ai-proxy") && !pluginName.equals(ADVANCED)) {
+            throw plugin.error("name", "must be ai-proxy or ai-proxy-advanced, got '" + pluginName + "'");
         }
         if (!plugin.bool("enabled").orElse(true)) {
             throw plugin.error("enabled", "is false: a route without its ai-proxy plugin has nothing to serve;"
