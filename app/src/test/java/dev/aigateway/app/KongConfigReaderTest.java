@@ -218,11 +218,19 @@ class KongConfigReaderTest {
     }
 
     @Test
-    void refusesAiProxyAdvancedUntilItExists() {
+    void refusesAnAiProxyAdvancedBlockWithoutTargets() {
         String yaml = minimal("llm/v1/chat").replace("name: ai-proxy", "name: ai-proxy-advanced");
 
         assertThatThrownBy(() -> parse(yaml)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("routes[0].plugins[0].name is not implemented yet");
+                .hasMessageContaining("routes[0].plugins[0].config.route_type is not a known field");
+    }
+
+    @Test
+    void refusesAnotherPlugin() {
+        String yaml = minimal("llm/v1/chat").replace("name: ai-proxy", "name: rate-limiting");
+
+        assertThatThrownBy(() -> parse(yaml)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("routes[0].plugins[0].name must be ai-proxy or ai-proxy-advanced");
     }
 
     @Test

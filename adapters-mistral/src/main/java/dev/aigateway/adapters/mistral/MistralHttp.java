@@ -193,7 +193,22 @@ final class MistralHttp {
                         : "Mistral did not answer within the read timeout"), e);
             }
         }
-        return new GatewayException(new GatewayError.UpstreamUnreachable(midStream
-                ? "the connection to Mistral broke during the answer" : "could not reach Mistral"), e);
+        if (midStream) {
+            return new GatewayException(new GatewayError.UpstreamUnreachable(
+                    "the connection to Mistral broke during the answer"), e);
+        }
+        return new GatewayException(new GatewayError.UpstreamUnreachable("could not reach Mistral",
+                !neverConnected(e)), e);
+    }
+
+    /** A refused connection or an unknown host: the request certainly never reached Mistral. */
+    private static boolean neverConnected(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+                    || cause instanceof java.net.NoRouteToHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
