@@ -223,12 +223,18 @@ public final class FakeMistral implements AutoCloseable {
      */
     public static double[] vectorOf(String text, int dimensions) {
         double[] vector = new double[dimensions];
+        long state = text.hashCode();
         for (int i = 0; i < dimensions; i++) {
-            int hash = (text + "#" + i).hashCode();
-            vector[i] = (Math.floorMod(hash, 2049) - 1024) / 1024.0;
+            // splitmix64: neighbouring texts and dimensions get unrelated values, so different texts point apart
+            state += 0x9E3779B97F4A7C15L;
+            long mixed = (state ^ (state >>> 30)) * 0xBF58476D1CE4E5B9L;
+            mixed = (mixed ^ (mixed >>> 27)) * 0x94D049BB133111EBL;
+            mixed ^= mixed >>> 31;
+            vector[i] = (Math.floorMod(mixed, 2049) - 1024) / 1024.0;
         }
         return vector;
     }
+
 
     private void notFound(ServerRequest request, ServerResponse response) {
         record(request, request.content().hasEntity() ? request.content().as(byte[].class) : new byte[0]);

@@ -9,6 +9,7 @@ import dev.aigateway.domain.route.Route;
 import dev.aigateway.domain.route.RouteAnalytics;
 import dev.aigateway.domain.route.RoutePolicy;
 import dev.aigateway.domain.route.RouteTarget;
+import dev.aigateway.domain.route.SemanticSettings;
 import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.domain.route.Secret;
 import dev.aigateway.domain.route.TuningOptions;
@@ -49,14 +50,14 @@ final class AiProxyConfigReader {
 
     /** An {@code ai-proxy-advanced} block: several targets behind a balancer. */
     static Route advanced(String name, List<String> paths, ConfigNode config) {
-        String semanticLater = "the semantic algorithm is planned; use another algorithm";
         config.allowOnly(Set.of("targets", "balancer", "response_streaming", "max_request_body_size",
-                "model_name_header", "llm_format", "genai_category"), Map.of("embeddings", semanticLater,
-                "vectordb", semanticLater));
+                "model_name_header", "llm_format", "genai_category", "embeddings", "vectordb"), Map.of());
         config.oneOf("llm_format", Set.of("openai"));
         config.oneOf("genai_category", Set.of("text/generation", "text/embeddings"));
         ConfigNode balancerNode = config.object("balancer");
-        BalancerSettings balancer = BalancerConfigReader.balancer(balancerNode);
+        Optional<SemanticSettings> semantic = config.has("embeddings")
+                ? Optional.of(semantic(config.object("embeddings"), config.object("vectordb"))) : Optional.empty();
+        BalancerSettings balancer = BalancerConfigReader.balancer(balancerNode, semantic);
         UpstreamTimeouts timeouts = BalancerConfigReader.timeouts(balancerNode);
         ResponseStreaming streaming = streaming(config);
         List<ConfigNode> targetNodes = config.list("targets");
@@ -79,8 +80,41 @@ final class AiProxyConfigReader {
             }
             targets.add(target(node, targetType, streaming, timeouts, (int) weight, node.string("description")));
         }
+        if (balancer.algorithm() == BalancerAlgorithm.SEMANTIC) {
+            for (int i = 0; i < targets.size(); i++) {
+                if (targets.get(i).description().filter(d -> !d.isBlank()).isEmpty()) {
+                    throw targetNodes.get(i).error("description", "is required with the semantic algorithm: it is"
+                            + " what prompts are compared with (or CATCHALL)");
+                }
+            }
+        }
         return new Route(name, paths, type, maxBody(config), config.bool("model_name_header").orElse(true),
                 targets, balancer);
+    }
+
+    /** Kong's {@code embeddings} block, and of {@code vectordb} what an in-memory index needs. */
+    private static SemanticSettings semantic(ConfigNode embeddings, ConfigNode vectordb) {
+        embeddings.allowOnly(Set.of("auth", "model"), Map.of());
+        ConfigNode model = embeddings.object("model");
+        model.allowOnly(Set.of("provider", "name", "options"), Map.of());
+        ConfigNode options = model.object("options");
+        options.allowOnly(Set.of("upstream_url"), Map.of());
+        UpstreamTarget upstream = new UpstreamTarget(model.requiredString("provider").toLowerCase(Locale.ROOT),
+                upstreamUrl(options), Optional.empty(), auth(embeddings.object("auth")));
+        String later = "only the in-memory index is available; leave vectordb.strategy out or set it to memory";
+        vectordb.allowOnly(Set.of("strategy", "distance_metric", "threshold", "dimensions"), Map.of(
+                "redis", later, "pgvector", later));
+        vectordb.oneOf("strategy", Set.of("memory", "redis", "pgvector")).filter(s -> !s.equals("memory"))
+                .ifPresent(s -> {
+                    throw vectordb.error("strategy", "is not implemented yet: " + later);
+                });
+        double threshold = vectordb.number("threshold").orElse(0.5);
+        vectordb.integer("dimensions").filter(d -> d < 1).ifPresent(d -> {
+            throw vectordb.error("dimensions", "must be positive");
+        });
+        boolean cosine = vectordb.oneOf("distance_metric", Set.of("cosine", "euclidean")).orElse("cosine")
+                .equals("cosine");
+        return new SemanticSettings(upstream, model.requiredString("name"), threshold, cosine);
     }
 
     private static RouteType routeType(ConfigNode config) {

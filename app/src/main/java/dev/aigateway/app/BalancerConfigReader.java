@@ -3,11 +3,13 @@ package dev.aigateway.app;
 import dev.aigateway.domain.route.BalancerAlgorithm;
 import dev.aigateway.domain.route.BalancerSettings;
 import dev.aigateway.domain.route.FailoverCriterion;
+import dev.aigateway.domain.route.SemanticSettings;
 import dev.aigateway.domain.route.UpstreamTimeouts;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Reads the {@code balancer} block of an {@code ai-proxy-advanced} plugin, Kong's fields with Kong's defaults. */
@@ -16,7 +18,7 @@ final class BalancerConfigReader {
 
     private BalancerConfigReader() { }
 
-    static BalancerSettings balancer(ConfigNode node) {
+    static BalancerSettings balancer(ConfigNode node, Optional<SemanticSettings> semantic) {
         node.allowOnly(Set.of("algorithm", "retries", "connect_timeout", "read_timeout", "write_timeout",
                 "failover_criteria", "hash_on_header", "latency_strategy", "tokens_count_strategy", "max_fails",
                 "fail_timeout", "slots"), Map.of());
@@ -24,10 +26,11 @@ final class BalancerConfigReader {
         BalancerAlgorithm algorithm = BalancerAlgorithm.fromConfigName(name).orElseThrow(() -> node.error(
                 "algorithm", "must be one of round-robin, consistent-hashing, least-connections, lowest-latency,"
                         + " lowest-usage, priority, semantic; got '" + name + "'"));
-        if (algorithm == BalancerAlgorithm.SEMANTIC) {
-            throw node.error("algorithm", "is not implemented yet: semantic is planned; use another algorithm");
+        if (algorithm == BalancerAlgorithm.SEMANTIC && semantic.isEmpty()) {
+            throw node.error("algorithm", "semantic needs the plugin's embeddings block, which embeds the targets'"
+                    + " descriptions and the prompts");
         }
-        BalancerSettings defaults = BalancerSettings.defaults(algorithm);
+        BalancerSettings defaults = BalancerSettings.defaults(BalancerAlgorithm.ROUND_ROBIN);
         Set<FailoverCriterion> criteria = node.has("failover_criteria") ? criteria(node) : defaults.failoverCriteria();
         if (node.has("write_timeout") && node.integer("write_timeout").orElseThrow() != DEFAULT_TIMEOUT_MS) {
             throw node.error("write_timeout", "is not implemented yet: writes are bounded by the connection; leave it"
@@ -47,7 +50,7 @@ final class BalancerConfigReader {
                 node.string("hash_on_header"), latency.equals("tpot"),
                 BalancerSettings.UsageMetric.valueOf(usage.replace('-', '_').toUpperCase(Locale.ROOT)),
                 nonNegative(node, "max_fails", defaults.maxFails()),
-                Duration.ofMillis(positive(node, "fail_timeout", defaults.failTimeout().toMillis())));
+                Duration.ofMillis(positive(node, "fail_timeout", defaults.failTimeout().toMillis())), semantic);
     }
 
     /** The balancer's connect and read timeouts apply to every target; read also bounds stream silences. */

@@ -97,6 +97,29 @@ class AdvancedRoutingTest {
                             - route_type: llm/v1/chat
                               auth: { header_name: Authorization, header_value: "Bearer %3$s" }
                               model: { provider: mistral, options: { upstream_url: "%4$s" } }
+                  - name: semantic
+                    paths: [/semantic]
+                    plugins:
+                      - name: ai-proxy-advanced
+                        config:
+                          embeddings:
+                            auth: { header_name: Authorization, header_value: "Bearer %3$s" }
+                            model: { provider: mistral, name: mistral-embed, options: { upstream_url: "%4$s" } }
+                          vectordb: { strategy: memory, distance_metric: cosine, threshold: 0.99, dimensions: 8 }
+                          balancer: { algorithm: semantic }
+                          targets:
+                            - route_type: llm/v1/chat
+                              description: questions about code
+                              auth: { header_name: Authorization, header_value: "Bearer %1$s" }
+                              model: { provider: mistral, name: codestral-latest, options: { upstream_url: "%2$s" } }
+                            - route_type: llm/v1/chat
+                              description: questions about the weather
+                              auth: { header_name: Authorization, header_value: "Bearer %1$s" }
+                              model: { provider: mistral, name: mistral-small-latest, options: { upstream_url: "%2$s" } }
+                            - route_type: llm/v1/chat
+                              description: CATCHALL
+                              auth: { header_name: Authorization, header_value: "Bearer %1$s" }
+                              model: { provider: mistral, name: mistral-large-latest, options: { upstream_url: "%2$s" } }
                 """.formatted(KEY_A, primary.baseUri(), KEY_B, fallback.baseUri(), closedPort);
         gateway = Gateway.start(new ConfigLoader(Map.of(), warning -> { })
                 .parse(yaml.getBytes(StandardCharsets.UTF_8), "advanced.yaml"));
@@ -184,6 +207,21 @@ class AdvancedRoutingTest {
         HttpResponse<String> after = http.post("/failover", HELLO);
         assertThat(after.headers().firstValue("x-gateway-target")).as("closed again").contains("0");
         assertThat(primary.requests()).hasSize(4);
+    }
+
+    @Test
+    void semanticRoutingPicksTheTargetWhoseDescriptionIsNearestThePrompt() throws Exception {
+        HttpResponse<String> weather = http.post("/semantic",
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"questions about the weather\"}]}");
+        HttpResponse<String> other = http.post("/semantic",
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"a sonnet about autumn\"}]}");
+
+        assertThat(weather.headers().firstValue("x-gateway-target")).contains("1");
+        assertThat(other.headers().firstValue("x-gateway-target")).contains("2");
+        assertThat(primary.requests()).extracting(r -> r.json().path("model").asText())
+                .containsExactly("mistral-small-latest", "mistral-large-latest");
+        assertThat(fallback.requests()).as("two descriptions embedded once, then one prompt per request")
+                .extracting(r -> r.json().path("input").size()).containsExactly(2, 1, 1);
     }
 
     @Test

@@ -97,7 +97,7 @@ class KongAdvancedExampleTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "semantic|algorithm: lowest-latency|algorithm: semantic|balancer.algorithm is not implemented yet",
+            "semantic without embeddings|algorithm: lowest-latency|algorithm: semantic|balancer.algorithm semantic needs the plugin's embeddings block",
             "an unknown algorithm|algorithm: lowest-latency|algorithm: fastest|balancer.algorithm must be one of",
             "an unknown criterion|failover_criteria: [error, timeout]|failover_criteria: [error, http_418]|balancer.failover_criteria has an unknown criterion 'http_418'",
             "another write timeout|write_timeout: 60000|write_timeout: 5000|balancer.write_timeout is not implemented yet",

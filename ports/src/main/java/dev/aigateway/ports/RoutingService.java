@@ -6,20 +6,27 @@ import dev.aigateway.domain.chat.ChatRequest;
 import dev.aigateway.domain.chat.ChatResponse;
 import dev.aigateway.domain.completion.CompletionRequest;
 import dev.aigateway.domain.embedding.EmbeddingRequest;
+import dev.aigateway.domain.embedding.Embedding;
 import dev.aigateway.domain.embedding.EmbeddingResponse;
+import dev.aigateway.domain.embedding.EmbeddingVector;
 import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.passthrough.PassthroughRequest;
+import dev.aigateway.domain.route.BalancerAlgorithm;
 import dev.aigateway.domain.route.BalancerSettings;
 import dev.aigateway.domain.route.Capability;
 import dev.aigateway.domain.route.FailoverCriterion;
 import dev.aigateway.domain.route.Route;
 import dev.aigateway.domain.route.RouteTarget;
+import dev.aigateway.domain.route.SemanticSettings;
 import dev.aigateway.domain.route.UpstreamTarget;
+import dev.aigateway.ports.balance.SemanticBalancer;
 import dev.aigateway.ports.balance.TargetFeedback;
 import dev.aigateway.ports.balance.TargetPool;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The core: picks one of a route's targets, applies that target's policy, sends the request to its provider, and
@@ -51,7 +59,7 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
     @Override
     public void chat(Route route, ChatRequest request, RequestContext context, ChatResponder responder) {
         requireCapability(route, Capability.CHAT);
-        attempt(route, context, (target, upstream, served) -> {
+        attempt(route, context, () -> Prompts.lastUserText(request), (target, upstream, served) -> {
             ChatRequest upstreamRequest = target.policy().applyTo(request);
             UpstreamProvider provider = providers.get(upstream.provider());
             if (upstreamRequest.stream()) {
@@ -68,7 +76,7 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
     @Override
     public void complete(Route route, CompletionRequest request, RequestContext context, ChatResponder responder) {
         requireCapability(route, Capability.COMPLETIONS);
-        attempt(route, context, (target, upstream, served) -> {
+        attempt(route, context, request::prompt, (target, upstream, served) -> {
             CompletionRequest upstreamRequest = target.policy().applyTo(request);
             UpstreamProvider provider = providers.get(upstream.provider());
             if (upstreamRequest.stream()) {
@@ -86,7 +94,7 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
     public EmbeddingResponse embed(Route route, EmbeddingRequest request, RequestContext context) {
         requireCapability(route, Capability.EMBEDDINGS);
         EmbeddingResponse[] answer = new EmbeddingResponse[1];
-        attempt(route, context, (target, upstream, served) -> {
+        attempt(route, context, () -> request.inputs().get(0), (target, upstream, served) -> {
             answer[0] = providers.get(upstream.provider()).embed(upstream, target.policy().applyTo(request));
             served.run();
             return new Delivered(answer[0].usage(), Optional.empty());
@@ -98,7 +106,7 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
     public void forward(Route route, PassthroughRequest request, RequestContext context,
                         PassthroughResponder responder) {
         requireCapability(route, Capability.PASSTHROUGH);
-        attempt(route, context, (target, upstream, served) -> {
+        attempt(route, context, () -> null, (target, upstream, served) -> {
             served.run();
             providers.get(upstream.provider()).forward(upstream, request, responder);
             return new Delivered(Optional.empty(), Optional.empty());
@@ -146,16 +154,15 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
         return new Delivered(sink.usage(), sink.firstChunkNanos().map(at -> Duration.ofNanos(at - started)));
     }
 
-    private void attempt(Route route, RequestContext context, Attempt attempt) {
-        TargetPool pool = pools.computeIfAbsent(route.name(),
-                name -> new TargetPool(route.targets(), route.balancer(), nanoClock));
+    private void attempt(Route route, RequestContext context, Supplier<String> prompt, Attempt attempt) {
+        TargetPool pool = pools.computeIfAbsent(route.name(), name -> pool(route));
         BalancerSettings balancer = route.balancer();
-        String hashKey = balancer.hashOnHeader().map(h -> context.headers().get(h.toLowerCase(Locale.ROOT)))
-                .orElse(null);
+        String key = balancer.algorithm() == BalancerAlgorithm.SEMANTIC ? prompt.get()
+                : balancer.hashOnHeader().map(h -> context.headers().get(h.toLowerCase(Locale.ROOT))).orElse(null);
         Set<Integer> tried = new HashSet<>();
         GatewayException last = null;
         while (tried.size() <= balancer.retries()) {
-            int index = pool.next(tried, hashKey);
+            int index = pool.next(tried, key);
             if (index < 0) {
                 break;
             }
@@ -188,6 +195,37 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
             throw last;
         }
         throw allOut(pool);
+    }
+
+    /**
+     * A route's balancing state. For semantic routing the targets' descriptions are embedded here, once, on the
+     * route's first request: the gateway starts even while the embeddings upstream is down.
+     */
+    private TargetPool pool(Route route) {
+        Optional<SemanticSettings> semantic = route.balancer().semantic()
+                .filter(s -> route.balancer().algorithm() == BalancerAlgorithm.SEMANTIC);
+        if (semantic.isEmpty()) {
+            return new TargetPool(route.targets(), route.balancer(), nanoClock);
+        }
+        SemanticSettings settings = semantic.get();
+        List<String> descriptions = route.targets().stream().map(t -> t.description().orElse("")).toList();
+        int catchAll = descriptions.indexOf(SemanticSettings.CATCHALL);
+        List<String> toEmbed = descriptions.stream().filter(d -> !d.equals(SemanticSettings.CATCHALL)).toList();
+        List<EmbeddingVector> embedded = embed(settings, toEmbed);
+        List<EmbeddingVector> vectors = new ArrayList<>();
+        int next = 0;
+        for (String description : descriptions) {
+            vectors.add(description.equals(SemanticSettings.CATCHALL) ? null : embedded.get(next++));
+        }
+        return new TargetPool(route.targets(), route.balancer(), nanoClock, new SemanticBalancer(vectors, catchAll,
+                settings, text -> embed(settings, List.of(text)).get(0)));
+    }
+
+    private List<EmbeddingVector> embed(SemanticSettings settings, List<String> texts) {
+        EmbeddingResponse response = providers.get(settings.embeddings().provider()).embed(settings.embeddings(),
+                new EmbeddingRequest(Optional.of(settings.model()), texts, Optional.empty(), Map.of()));
+        return response.data().stream().sorted(java.util.Comparator.comparingInt(Embedding::index))
+                .map(Embedding::vector).toList();
     }
 
     private static boolean failsOver(GatewayError error, BalancerSettings balancer) {

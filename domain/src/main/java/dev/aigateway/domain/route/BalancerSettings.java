@@ -17,10 +17,11 @@ import java.util.Set;
  * @param usageMetric for {@code lowest-usage}: what accumulates
  * @param maxFails failures within {@code failTimeout} that take a target out; 0 turns the breaker off
  * @param failTimeout the breaker's window, and how long a target stays out
+ * @param semantic what the {@code semantic} algorithm embeds with, when it is the algorithm
  */
 public record BalancerSettings(BalancerAlgorithm algorithm, int retries, Set<FailoverCriterion> failoverCriteria,
                                Optional<String> hashOnHeader, boolean latencyByTimePerToken, UsageMetric usageMetric,
-                               int maxFails, Duration failTimeout) {
+                               int maxFails, Duration failTimeout, Optional<SemanticSettings> semantic) {
 
     /** What {@code lowest-usage} counts (Kong's {@code tokens_count_strategy}). */
     public enum UsageMetric { TOTAL_TOKENS, PROMPT_TOKENS, COMPLETION_TOKENS, COST }
@@ -34,11 +35,15 @@ public record BalancerSettings(BalancerAlgorithm algorithm, int retries, Set<Fai
         Objects.requireNonNull(hashOnHeader, "hashOnHeader");
         Objects.requireNonNull(usageMetric, "usageMetric");
         Objects.requireNonNull(failTimeout, "failTimeout");
+        Objects.requireNonNull(semantic, "semantic");
+        if (algorithm == BalancerAlgorithm.SEMANTIC && semantic.isEmpty()) {
+            throw new IllegalArgumentException("the semantic algorithm needs its embeddings settings");
+        }
     }
 
-    /** Kong's defaults for the given algorithm: 5 retries on error and timeout, the breaker off. */
+    /** Kong's defaults for an algorithm other than semantic: 5 retries on error and timeout, the breaker off. */
     public static BalancerSettings defaults(BalancerAlgorithm algorithm) {
         return new BalancerSettings(algorithm, 5, Set.of(FailoverCriterion.ERROR, FailoverCriterion.TIMEOUT),
-                Optional.empty(), true, UsageMetric.TOTAL_TOKENS, 0, Duration.ofSeconds(10));
+                Optional.empty(), true, UsageMetric.TOTAL_TOKENS, 0, Duration.ofSeconds(10), Optional.empty());
     }
 }

@@ -8,9 +8,10 @@ public interface Balancer {
     /**
      * The index of the target to try, among those not in {@code excluded}, or -1 when none is left.
      *
-     * @param hashKey the value consistent hashing hashes, when the request has one
+     * @param key what the algorithm keys on, when the request has it: the header value consistent hashing hashes,
+     *     the prompt semantic routing compares
      */
-    int pick(Set<Integer> excluded, String hashKey);
+    int pick(Set<Integer> excluded, String key);
 
     /** An attempt on {@code target} starts. */
     default void started(int target) { }

@@ -30,17 +30,17 @@ public final class ConsistentHashBalancer implements Balancer {
     }
 
     @Override
-    public int pick(Set<Integer> excluded, String hashKey) {
-        if (hashKey == null) {
+    public int pick(Set<Integer> excluded, String key) {
+        if (key == null) {
             return fallback.pick(excluded, null);
         }
-        long key = hash(hashKey);
-        for (Map.Entry<Long, Integer> entry : ring.tailMap(key, true).entrySet()) {
+        long point = hash(key);
+        for (Map.Entry<Long, Integer> entry : ring.tailMap(point, true).entrySet()) {
             if (!excluded.contains(entry.getValue())) {
                 return entry.getValue();
             }
         }
-        for (Map.Entry<Long, Integer> entry : ring.headMap(key, false).entrySet()) {
+        for (Map.Entry<Long, Integer> entry : ring.headMap(point, false).entrySet()) {
             if (!excluded.contains(entry.getValue())) {
                 return entry.getValue();
             }

@@ -14,7 +14,7 @@ public final class LeastConnectionsBalancer implements Balancer {
     }
 
     @Override
-    public int pick(Set<Integer> excluded, String hashKey) {
+    public int pick(Set<Integer> excluded, String key) {
         int best = -1;
         double bestLoad = Double.MAX_VALUE;
         for (int i = 0; i < weights.length; i++) {

@@ -23,7 +23,7 @@ public final class LowestLatencyBalancer implements Balancer {
     }
 
     @Override
-    public synchronized int pick(Set<Integer> excluded, String hashKey) {
+    public synchronized int pick(Set<Integer> excluded, String key) {
         int allowed = ewmaMillis.length - (int) excluded.stream().filter(i -> i < ewmaMillis.length).count();
         if (allowed <= 0) {
             return -1;

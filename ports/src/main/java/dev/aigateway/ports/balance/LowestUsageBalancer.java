@@ -17,7 +17,7 @@ public final class LowestUsageBalancer implements Balancer {
     }
 
     @Override
-    public synchronized int pick(Set<Integer> excluded, String hashKey) {
+    public synchronized int pick(Set<Integer> excluded, String key) {
         int best = -1;
         for (int i = 0; i < weights.length; i++) {
             if (!excluded.contains(i) && (best < 0 || used[i] / weights[i] < used[best] / weights[best])) {

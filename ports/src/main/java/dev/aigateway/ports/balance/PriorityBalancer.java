@@ -19,7 +19,7 @@ public final class PriorityBalancer implements Balancer {
     }
 
     @Override
-    public int pick(Set<Integer> excluded, String hashKey) {
+    public int pick(Set<Integer> excluded, String key) {
         int top = -1;
         for (int i = 0; i < weights.length; i++) {
             if (!excluded.contains(i)) {
@@ -35,6 +35,6 @@ public final class PriorityBalancer implements Balancer {
                 outsideTier.add(i);
             }
         }
-        return withinTier.pick(outsideTier, hashKey);
+        return withinTier.pick(outsideTier, key);
     }
 }

@@ -16,7 +16,7 @@ public final class RoundRobinBalancer implements Balancer {
     }
 
     @Override
-    public synchronized int pick(Set<Integer> excluded, String hashKey) {
+    public synchronized int pick(Set<Integer> excluded, String key) {
         int best = -1;
         long total = 0;
         for (int i = 0; i < weights.length; i++) {

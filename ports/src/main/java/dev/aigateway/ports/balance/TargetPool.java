@@ -4,6 +4,7 @@ import dev.aigateway.domain.route.BalancerSettings;
 import dev.aigateway.domain.route.RouteTarget;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -18,9 +19,16 @@ public final class TargetPool {
     private final LongSupplier nanoClock;
 
     public TargetPool(List<RouteTarget> targets, BalancerSettings settings, LongSupplier nanoClock) {
+        this(targets, settings, nanoClock, null);
+    }
+
+    /** A pool whose {@code semantic} algorithm uses {@code semantic}; other algorithms ignore it. */
+    public TargetPool(List<RouteTarget> targets, BalancerSettings settings, LongSupplier nanoClock,
+                      SemanticBalancer semantic) {
         int[] weights = targets.stream().mapToInt(RouteTarget::weight).toArray();
         this.balancer = switch (settings.algorithm()) {
-            case ROUND_ROBIN, SEMANTIC -> new RoundRobinBalancer(weights);
+            case ROUND_ROBIN -> new RoundRobinBalancer(weights);
+            case SEMANTIC -> Objects.requireNonNull(semantic, "semantic routing needs its index");
             case CONSISTENT_HASHING -> new ConsistentHashBalancer(weights);
             case LEAST_CONNECTIONS -> new LeastConnectionsBalancer(weights);
             case LOWEST_LATENCY -> new LowestLatencyBalancer(weights.length, settings.latencyByTimePerToken(),
@@ -36,11 +44,11 @@ public final class TargetPool {
     }
 
     /** The next target to try, not one of {@code tried} and not out; -1 when there is none. */
-    public int next(Set<Integer> tried, String hashKey) {
+    public int next(Set<Integer> tried, String key) {
         long now = nanoClock.getAsLong();
         Set<Integer> excluded = new HashSet<>(tried);
         while (true) {
-            int pick = balancer.pick(excluded, hashKey);
+            int pick = balancer.pick(excluded, key);
             if (pick < 0 || health[pick].admit(now)) {
                 return pick;
             }
