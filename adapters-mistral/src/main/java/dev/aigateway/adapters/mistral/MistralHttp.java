@@ -40,7 +40,7 @@ final class MistralHttp {
 
     private final ScheduledExecutorService scheduler;
     /** One client per connect timeout: Helidon sets that per client, and routes use only a few values. */
-    private final Map<Duration, WebClient> clients = new ConcurrentHashMap<>();
+    private final Map<UpstreamTimeouts, WebClient> clients = new ConcurrentHashMap<>();
 
     MistralHttp(ScheduledExecutorService scheduler) {
         this.scheduler = scheduler;
@@ -129,8 +129,7 @@ final class MistralHttp {
     private HttpClientRequest request(Method method, URI uri, UpstreamTarget target, String accept,
                                       Optional<String> contentType) {
         UpstreamTimeouts timeouts = target.timeouts();
-        HttpClientRequest request = client(timeouts.connect()).method(method).uri(uri)
-                .readTimeout(timeouts.firstByte())
+        HttpClientRequest request = client(timeouts).method(method).uri(uri)
                 .header(HeaderNames.ACCEPT, accept);
         contentType.ifPresent(type -> request.header(HeaderNames.CONTENT_TYPE, type));
         target.requestId().ifPresent(id -> request.header(REQUEST_ID, id));
@@ -145,12 +144,13 @@ final class MistralHttp {
         return request;
     }
 
-    private WebClient client(Duration connectTimeout) {
+    private WebClient client(UpstreamTimeouts timeouts) {
         // Helidon's client measured faster than java.net.http under load here, and keeps a pooled keep-alive
         // connection per host. TCP_NODELAY: without it small SSE writes stall ~40 ms each (Nagle + delayed ACK).
-        return clients.computeIfAbsent(connectTimeout, timeout -> WebClient.builder()
+        return clients.computeIfAbsent(timeouts, timeout -> WebClient.builder()
                 .socketOptions(options -> options.tcpNoDelay(true))
-                .connectTimeout(timeout)
+                .connectTimeout(timeout.connect())
+                .readTimeout(timeout.firstByte())
                 .followRedirects(false)
                 .keepAlive(true)
                 .build());
