@@ -122,26 +122,9 @@ class MainProcessTest {
             assertThat(http.get("/health/ready").statusCode()).isEqualTo(200);
             assertThat(http.get("/health/live").statusCode()).isEqualTo(200);
 
-            String body = "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-            StringBuilder received = new StringBuilder();
-            try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(),
-                    Integer.parseInt(port.group(1)))) {
-                socket.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: "
-                        + "application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
-                        .getBytes(StandardCharsets.UTF_8));
-                BufferedReader lines = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                        StandardCharsets.UTF_8));
-                String line;
-                while ((line = lines.readLine()) != null && !line.contains("\"content\":\"one")) {
-                    received.append(line).append('\n');
-                }
-                process.destroy();
-                while ((line = lines.readLine()) != null && !line.equals("0")) {
-                    received.append(line).append('\n');
-                }
-            }
+            String received = streamThroughSigterm(Integer.parseInt(port.group(1)), "one", process);
 
-            assertThat(received.toString()).contains("\"content\":\"ten\"").contains("data: [DONE]");
+            assertThat(received).contains("\"content\":\"ten\"").contains("data: [DONE]");
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
     }
@@ -168,31 +151,38 @@ class MainProcessTest {
                     .matcher(readUntil(process, "gateway listening on port"));
             assertThat(port.find()).isTrue();
 
-            String body = "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-            StringBuilder received = new StringBuilder();
-            long signalled;
-            try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(),
-                    Integer.parseInt(port.group(1)))) {
-                socket.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: "
-                        + "application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
-                        .getBytes(StandardCharsets.UTF_8));
-                BufferedReader lines = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                        StandardCharsets.UTF_8));
-                String line;
-                while ((line = lines.readLine()) != null && !line.contains("\"content\":\"word")) {
-                    received.append(line).append('\n');
-                }
-                process.destroy();
-                signalled = System.nanoTime();
-                while ((line = lines.readLine()) != null && !line.equals("0")) {
-                    received.append(line).append('\n');
-                }
-            }
+            long signalled = System.nanoTime();
+            String received = streamThroughSigterm(Integer.parseInt(port.group(1)), "word", process);
 
-            assertThat(received.toString()).contains("\"code\":\"shutting_down\"").doesNotContain("[DONE]");
+            assertThat(received).contains("\"code\":\"shutting_down\"").doesNotContain("[DONE]");
             assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(5));
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
+    }
+
+    /**
+     * Streams a chat through the gateway on {@code port}, sends SIGTERM to {@code process} once a chunk with
+     * {@code firstWord} arrived, and returns everything the client received until the stream ended.
+     */
+    private static String streamThroughSigterm(int port, String firstWord, Process process) throws IOException {
+        String body = "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        StringBuilder received = new StringBuilder();
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            socket.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                    + "application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.UTF_8));
+            BufferedReader lines = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String line;
+            while ((line = lines.readLine()) != null && !line.contains("\"content\":\"" + firstWord)) {
+                received.append(line).append('\n');
+            }
+            process.destroy();
+            while ((line = lines.readLine()) != null && !line.equals("0")) {
+                received.append(line).append('\n');
+            }
+        }
+        return received.toString();
     }
 
     private static Process start(List<String> args, Map<String, String> env) throws IOException {
