@@ -9,8 +9,17 @@ import dev.aigateway.domain.chat.ChatChunk;
 @FunctionalInterface
 public interface ChunkSink {
 
-    /** Delivers one chunk to the client, without buffering it. */
+    /**
+     * Delivers one chunk to the client. It reaches the client at the next {@link #flush()}: a provider flushes
+     * whenever its upstream has nothing more to read right away, so chunks that arrived together leave together
+     * and a chunk that arrived alone leaves at once.
+     */
     void accept(ChatChunk chunk);
+
+    /** Sends what was accepted so far to the client now. */
+    default void flush() {
+        // Sinks that write through need nothing here.
+    }
 
     /**
      * Registers how to abort the upstream stream if the client is found gone between chunks (by a heartbeat during

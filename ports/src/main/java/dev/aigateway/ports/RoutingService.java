@@ -307,6 +307,13 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
         }
 
         @Override
+        public void flush() {
+            if (client != null) {
+                client.flush();
+            }
+        }
+
+        @Override
         public void whenClientGone(Runnable abort) {
             abortUpstream = abort;
             if (client != null) {

@@ -84,6 +84,11 @@ final class HttpChatResponder implements ChatResponder {
             }
 
             @Override
+            public void flush() {
+                flushToClient();
+            }
+
+            @Override
             public void whenClientGone(Runnable abort) {
                 abortUpstream = abort;
             }
@@ -177,23 +182,40 @@ final class HttpChatResponder implements ChatResponder {
         if (chunk.usage().isPresent()) {
             usage = chunk.usage();
         }
-        writeEvent(shape.chunk().write(chunk, toolCalls, !includeUsage));
+        writeEvent(shape.chunk().write(chunk, toolCalls, !includeUsage), false);
     }
 
     private void writeEvent(ObjectNode event) {
+        writeEvent(event, true);
+    }
+
+    /** Writes one event; unflushed events go out at the provider's next flush, or with the next flushed write. */
+    private void writeEvent(ObjectNode event, boolean flush) {
         byte[] data = json.write(event);
         byte[] frame = new byte[DATA.length + data.length + EVENT_END.length];
         System.arraycopy(DATA, 0, frame, 0, DATA.length);
         System.arraycopy(data, 0, frame, DATA.length, data.length);
         System.arraycopy(EVENT_END, 0, frame, DATA.length + data.length, EVENT_END.length);
-        write(frame);
+        write(frame, flush);
     }
 
     private void write(byte[] bytes) {
+        write(bytes, true);
+    }
+
+    private void flushToClient() {
+        if (stream != null) {
+            write(new byte[0], true);
+        }
+    }
+
+    private void write(byte[] bytes, boolean flush) {
         writing.lock();
         try {
             stream.write(bytes);
-            stream.flush();
+            if (flush) {
+                stream.flush();
+            }
             lastWriteNanos = System.nanoTime();
         } catch (IOException | RuntimeException e) {
             // Whatever the socket layer throws on a write, the client is no longer there to read.

@@ -95,7 +95,8 @@ final class MistralProvider implements UpstreamProvider {
         Optional<MistralHttp.Reply> refused = http.postStreaming(MistralEndpoints.resolve(target, type), target,
                 bytes(target, translation.body()), sink::whenClientGone, (status, headers, body) -> {
                     boolean done = ServerSentEvents.read(body, data -> sink.accept(
-                            MistralResponseMapper.chatChunk(parse(data.getBytes(StandardCharsets.UTF_8)))));
+                            MistralResponseMapper.chatChunk(parse(data.getBytes(StandardCharsets.UTF_8)))),
+                            sink::flush);
                     if (!done) {
                         throw MistralResponseMapper.protocolError("a stream that ended before [DONE]");
                     }

@@ -19,6 +19,14 @@ final class ServerSentEvents {
      * @return true when the stream ended with {@code [DONE]}, false when the body ended without it
      */
     static boolean read(InputStream body, Consumer<String> onData) throws IOException {
+        return read(body, onData, () -> { });
+    }
+
+    /**
+     * The same, calling {@code caughtUp} after an event whenever no more bytes are ready to read: the moment to
+     * flush what was passed on, without holding back an event that arrived alone.
+     */
+    static boolean read(InputStream body, Consumer<String> onData, Runnable caughtUp) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
         StringBuilder data = new StringBuilder();
         String line;
@@ -31,6 +39,9 @@ final class ServerSentEvents {
                         return true;
                     }
                     onData.accept(event);
+                    if (!lines.ready()) {
+                        caughtUp.run();
+                    }
                 }
             } else if (line.startsWith("data:")) {
                 if (!data.isEmpty()) {
