@@ -13,8 +13,10 @@ public sealed interface GatewayError {
     /** A sentence describing the error, safe to show to the client. */
     String message();
 
-    /** The request field the error is about, when there is one. */
-    Optional<String> param();
+    /** The request field the error is about, when there is one; errors about no field have none. */
+    default Optional<String> param() {
+        return Optional.empty();
+    }
 
     /** The client's request is wrong: a bad field, a missing model, a value out of range. */
     record InvalidRequest(String message, Optional<String> param, Optional<String> code) implements GatewayError {
@@ -44,11 +46,6 @@ public sealed interface GatewayError {
         public String message() {
             return "the gateway is shutting down; retry the request";
         }
-
-        @Override
-        public Optional<String> param() {
-            return Optional.empty();
-        }
     }
 
     /** The request body is not in a format the route reads (JSON). */
@@ -60,11 +57,6 @@ public sealed interface GatewayError {
         @Override
         public String message() {
             return "request body must be application/json";
-        }
-
-        @Override
-        public Optional<String> param() {
-            return Optional.empty();
         }
     }
 
@@ -79,11 +71,6 @@ public sealed interface GatewayError {
         @Override
         public String message() {
             return "request body is larger than this route's limit of " + limitBytes + " bytes";
-        }
-
-        @Override
-        public Optional<String> param() {
-            return Optional.empty();
         }
     }
 
@@ -129,11 +116,6 @@ public sealed interface GatewayError {
         public UpstreamUnreachable(String message) {
             this(message, true);
         }
-
-        @Override
-        public Optional<String> param() {
-            return Optional.empty();
-        }
     }
 
     /** The upstream did not answer in time. */
@@ -141,22 +123,12 @@ public sealed interface GatewayError {
         public UpstreamTimeout {
             Objects.requireNonNull(message, "message");
         }
-
-        @Override
-        public Optional<String> param() {
-            return Optional.empty();
-        }
     }
 
     /** The upstream answered something the gateway cannot read as a valid response. */
     record UpstreamProtocolError(String message) implements GatewayError {
         public UpstreamProtocolError {
             Objects.requireNonNull(message, "message");
-        }
-
-        @Override
-        public Optional<String> param() {
-            return Optional.empty();
         }
     }
 }
