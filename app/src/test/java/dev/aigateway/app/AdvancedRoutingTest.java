@@ -97,6 +97,19 @@ class AdvancedRoutingTest {
                             - route_type: llm/v1/chat
                               auth: { header_name: Authorization, header_value: "Bearer %3$s" }
                               model: { provider: mistral, options: { upstream_url: "%4$s" } }
+                  - name: hashed
+                    paths: [/hashed]
+                    plugins:
+                      - name: ai-proxy-advanced
+                        config:
+                          balancer: { algorithm: consistent-hashing, hash_on_header: X-User }
+                          targets:
+                            - route_type: llm/v1/chat
+                              auth: { header_name: Authorization, header_value: "Bearer %1$s" }
+                              model: { provider: mistral, options: { upstream_url: "%2$s" } }
+                            - route_type: llm/v1/chat
+                              auth: { header_name: Authorization, header_value: "Bearer %3$s" }
+                              model: { provider: mistral, options: { upstream_url: "%4$s" } }
                   - name: semantic
                     paths: [/semantic]
                     plugins:
@@ -222,6 +235,22 @@ class AdvancedRoutingTest {
                 .containsExactly("mistral-small-latest", "mistral-large-latest");
         assertThat(fallback.requests()).as("two descriptions embedded once, then one prompt per request")
                 .extracting(r -> r.json().path("input").size()).containsExactly(2, 1, 1);
+    }
+
+    @Test
+    void consistentHashingSendsEachUserToOneTarget() throws Exception {
+        java.util.Map<String, java.util.Set<String>> targetsByUser = new java.util.HashMap<>();
+        for (int round = 0; round < 3; round++) {
+            // An odd number of users: round-robin (what a missing header falls back to) would move them each round.
+            for (String user : java.util.List.of("ann", "bob", "cyd", "dee", "eve")) {
+                String target = http.post("/hashed", HELLO, "X-User", user).headers().firstValue("x-gateway-target")
+                        .orElseThrow();
+                targetsByUser.computeIfAbsent(user, u -> new java.util.HashSet<>()).add(target);
+            }
+        }
+
+        assertThat(targetsByUser.values()).allSatisfy(targets -> assertThat(targets).hasSize(1));
+        assertThat(primary.requests().size() + fallback.requests().size()).isEqualTo(15);
     }
 
     @Test

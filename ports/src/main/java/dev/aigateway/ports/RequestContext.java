@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  *
  * @param requestId the id that ties the client's answer, the log line and the upstream request together
  * @param clientCredential the credential the client sent where the route's {@code auth} looks for one
- * @param headers the client's request headers by lower-case name, for balancers that hash on one
+ * @param headers request headers a balancer keys on, by lower-case name (the ingress passes only those)
  * @param onServed told which target answers, before its answer is delivered
  */
 public record RequestContext(String requestId, Optional<Secret> clientCredential, Map<String, String> headers,

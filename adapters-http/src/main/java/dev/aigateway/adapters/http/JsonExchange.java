@@ -5,9 +5,8 @@ import dev.aigateway.domain.route.Route;
 import dev.aigateway.domain.route.Secret;
 import dev.aigateway.ports.RequestContext;
 import dev.aigateway.ports.Served;
-import io.helidon.http.Header;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +17,7 @@ import java.util.function.Consumer;
  *
  * @param body the request body, without a body credential
  * @param clientCredential the credential the client sent where the route's {@code auth} looks for one
- * @param headers the client's headers by lower-case name, for balancers that hash on one
+ * @param headers the header the route's balancer hashes on, by lower-case name, when the client sent it
  */
 record JsonExchange(ObjectNode body, String requestId, Optional<Secret> clientCredential,
                     Map<String, String> headers) {
@@ -26,7 +25,7 @@ record JsonExchange(ObjectNode body, String requestId, Optional<Secret> clientCr
     static JsonExchange read(ServerRequest request, Route route, OpenAiJson json) {
         ObjectNode body = json.readObject(RequestBodies.readJson(request, route.maxRequestBodyBytes()));
         return new JsonExchange(body, RequestIds.current(request), ClientCredentials.take(request, body, route),
-                headersOf(request));
+                balancerHeaders(request, route));
     }
 
     /** The context the core gets, reporting the target that serves to {@code onServed}. */
@@ -34,11 +33,14 @@ record JsonExchange(ObjectNode body, String requestId, Optional<Secret> clientCr
         return new RequestContext(requestId, clientCredential, headers, onServed);
     }
 
-    static Map<String, String> headersOf(ServerRequest request) {
-        Map<String, String> headers = new HashMap<>();
-        for (Header header : request.headers()) {
-            headers.put(header.name().toLowerCase(Locale.ROOT), header.values());
-        }
-        return headers;
+    /**
+     * The one header a balancer reads ({@code hash_on_header}), if the route has one: copying every header of
+     * every request would be work on the hot path for nothing.
+     */
+    static Map<String, String> balancerHeaders(ServerRequest request, Route route) {
+        return route.balancer().hashOnHeader()
+                .flatMap(name -> request.headers().first(HeaderNames.create(name))
+                        .map(value -> Map.of(name.toLowerCase(Locale.ROOT), value)))
+                .orElse(Map.of());
     }
 }

@@ -27,7 +27,7 @@ final class PassthroughHandler implements Handler {
     public void handle(ServerRequest request, ServerResponse response) {
         byte[] body = RequestBodies.readIfAny(request, route.maxRequestBodyBytes());
         RequestContext context = new RequestContext(RequestIds.current(request),
-                ClientCredentials.take(request, route), JsonExchange.headersOf(request), served -> { });
+                ClientCredentials.take(request, route), JsonExchange.balancerHeaders(request, route), served -> { });
         PassthroughRequest forwarded = new PassthroughRequest(request.prologue().method().text(),
                 pathAndQuery(request), request.headers().first(HeaderNames.CONTENT_TYPE),
                 request.headers().first(HeaderNames.ACCEPT), RawBody.of(body));
