@@ -102,18 +102,7 @@ class MainProcessTest {
         try (FakeMistral mistral = FakeMistral.start("sk-shutdown-0123456789")) {
             mistral.enqueue(FakeReply.text("one two three four five six seven eight nine ten"));
             mistral.paceStreams(Duration.ofMillis(150));
-            Path config = Files.writeString(dir.resolve("shutdown.yaml"), """
-                    server: { host: 127.0.0.1, port: 0 }
-                    routes:
-                      - name: chat
-                        paths: [/v1/chat/completions]
-                        plugins:
-                          - name: ai-proxy
-                            config:
-                              route_type: llm/v1/chat
-                              auth: { header_name: Authorization, header_value: "Bearer sk-shutdown-0123456789" }
-                              model: { provider: mistral, options: { upstream_url: "%s" } }
-                    """.formatted(mistral.baseUri()));
+            Path config = chatConfig("shutdown.yaml", "", mistral);
             Process process = start(List.of(config.toString()), Map.of());
             String started = readUntil(process, "gateway listening on port");
             java.util.regex.Matcher port = java.util.regex.Pattern.compile("listening on port (\\d+)").matcher(started);
@@ -134,18 +123,7 @@ class MainProcessTest {
         try (FakeMistral mistral = FakeMistral.start("sk-shutdown-0123456789")) {
             mistral.enqueue(FakeReply.text("word ".repeat(80).trim()));
             mistral.paceStreams(Duration.ofMillis(100));
-            Path config = Files.writeString(dir.resolve("grace.yaml"), """
-                    server: { host: 127.0.0.1, port: 0, shutdown_grace_seconds: 1 }
-                    routes:
-                      - name: chat
-                        paths: [/v1/chat/completions]
-                        plugins:
-                          - name: ai-proxy
-                            config:
-                              route_type: llm/v1/chat
-                              auth: { header_name: Authorization, header_value: "Bearer sk-shutdown-0123456789" }
-                              model: { provider: mistral, options: { upstream_url: "%s" } }
-                    """.formatted(mistral.baseUri()));
+            Path config = chatConfig("grace.yaml", ", shutdown_grace_seconds: 1", mistral);
             Process process = start(List.of(config.toString()), Map.of());
             java.util.regex.Matcher port = java.util.regex.Pattern.compile("listening on port (\\d+)")
                     .matcher(readUntil(process, "gateway listening on port"));
@@ -158,6 +136,22 @@ class MainProcessTest {
             assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(5));
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
+    }
+
+    /** A config file with one chat route to {@code mistral}, on a free port, with extra server settings. */
+    private Path chatConfig(String name, String serverSettings, FakeMistral mistral) throws IOException {
+        return Files.writeString(dir.resolve(name), """
+                server: { host: 127.0.0.1, port: 0 %s }
+                routes:
+                  - name: chat
+                    paths: [/v1/chat/completions]
+                    plugins:
+                      - name: ai-proxy
+                        config:
+                          route_type: llm/v1/chat
+                          auth: { header_name: Authorization, header_value: "Bearer sk-shutdown-0123456789" }
+                          model: { provider: mistral, options: { upstream_url: "%s" } }
+                """.formatted(serverSettings, mistral.baseUri()));
     }
 
     /**
