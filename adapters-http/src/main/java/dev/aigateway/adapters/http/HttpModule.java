@@ -15,8 +15,6 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http1.Http1Config;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import javax.inject.Singleton;
 
 /** Provides the gateway's Helidon web server, speaking the OpenAI API on the configured routes. */
@@ -34,13 +32,7 @@ public final class HttpModule {
                                CompletionUseCase completions, EmbeddingUseCase embeddings,
                                PassthroughUseCase passthrough, ModelListUseCase models, Readiness readiness) {
         OpenAiJson json = new OpenAiJson(settings.limits());
-        // One platform thread writes heartbeats for every open stream (a few bytes each) and ends them at shutdown.
-        ScheduledExecutorService heartbeatScheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "sse-heartbeats");
-            thread.setDaemon(true);
-            return thread;
-        });
-        OpenStreams streams = new OpenStreams(heartbeatScheduler, settings.sseHeartbeat());
+        OpenStreams streams = new OpenStreams(OpenStreams.scheduler(), settings.sseHeartbeat());
         // Streams still running when the grace period ends get an error event, just before Helidon closes them.
         readiness.onShutdown(() -> streams.endAllAfter(settings.shutdownGrace()));
         GatewayRouting routing = new GatewayRouting(routes,

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,6 +16,20 @@ final class OpenStreams {
     private final ScheduledExecutorService scheduler;
     private final long heartbeatNanos;
     private final Set<HttpChatResponder> open = ConcurrentHashMap.newKeySet();
+
+    /**
+     * One platform thread writes heartbeats for every open stream (a few bytes each) and ends them at shutdown. A
+     * stream's heartbeat cancelled when it ends is dropped at once rather than kept until it was next due.
+     */
+    static ScheduledThreadPoolExecutor scheduler() {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "sse-heartbeats");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.setRemoveOnCancelPolicy(true);
+        return scheduler;
+    }
 
     OpenStreams(ScheduledExecutorService scheduler, Duration heartbeat) {
         this.scheduler = scheduler;

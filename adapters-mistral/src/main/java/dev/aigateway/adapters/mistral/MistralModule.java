@@ -5,8 +5,6 @@ import dagger.Provides;
 import dagger.multibindings.IntoMap;
 import dagger.multibindings.StringKey;
 import dev.aigateway.ports.UpstreamProvider;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import javax.inject.Singleton;
 
 /** Registers Mistral as the upstream provider {@code mistral}. */
@@ -22,12 +20,6 @@ public final class MistralModule {
     @IntoMap
     @StringKey(PROVIDER_ID)
     static UpstreamProvider mistral() {
-        // One platform thread checks every stream's idle and total timeouts; the checks are rare and short.
-        ScheduledExecutorService watchdogs = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "mistral-stream-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
-        return new MistralProvider(new MistralHttp(watchdogs), MistralJson.newMapper());
+        return new MistralProvider(new MistralHttp(StreamWatchdog.scheduler()), MistralJson.newMapper());
     }
 }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -24,6 +25,21 @@ final class StreamWatchdog implements AutoCloseable {
     private volatile String firedReason;
     private ScheduledFuture<?> check;
     private boolean closed;
+
+    /**
+     * One platform thread checks every stream's idle and total timeouts; the checks are rare and short. A check
+     * cancelled by a stream that ended is dropped at once: kept until its delay (the idle timeout), each would hold
+     * its stream's connection, thousands of them under load.
+     */
+    static ScheduledThreadPoolExecutor scheduler() {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "mistral-stream-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.setRemoveOnCancelPolicy(true);
+        return scheduler;
+    }
 
     StreamWatchdog(ScheduledExecutorService scheduler, Duration idle, Duration total, Runnable abort) {
         this.scheduler = scheduler;

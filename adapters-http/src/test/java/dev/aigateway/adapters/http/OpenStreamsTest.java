@@ -1,0 +1,31 @@
+package dev.aigateway.adapters.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class OpenStreamsTest {
+    private final ScheduledThreadPoolExecutor scheduler = OpenStreams.scheduler();
+
+    @AfterEach
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
+    @Test
+    void aStreamThatEndedLeavesNoHeartbeatBehind() {
+        OpenStreams streams = new OpenStreams(scheduler, Duration.ofSeconds(15));
+
+        for (int i = 0; i < 1000; i++) {
+            // Only identity matters to the registry, so a responder over nothing stands for a real stream.
+            HttpChatResponder stream = new HttpChatResponder(null, null, null, null, false, streams, null);
+            streams.opened(stream, () -> { }).cancel(false);
+            streams.closed(stream);
+        }
+
+        assertThat(scheduler.getQueue()).isEmpty();
+    }
+}
