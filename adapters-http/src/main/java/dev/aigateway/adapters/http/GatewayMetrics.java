@@ -14,6 +14,8 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The gateway's Prometheus metrics: Kong's AI names, the OpenTelemetry GenAI metrics in their Prometheus spelling,
@@ -24,6 +26,8 @@ final class GatewayMetrics {
         60000};
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<ExchangeKey, ExchangeMeters> exchangeMeters = new ConcurrentHashMap<>();
+    private final Map<HttpKey, Timer> httpTimers = new ConcurrentHashMap<>();
 
     GatewayMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -40,50 +44,106 @@ final class GatewayMetrics {
     }
 
     void record(ExchangeRecord exchange) {
-        Tags kong = Tags.of("ai_provider", exchange.provider(), "ai_model", exchange.model(),
-                "route", exchange.route(), "status", Integer.toString(exchange.status()),
-                "target", Integer.toString(exchange.target()));
-        Counter.builder("ai_llm_requests").description("AI requests").tags(kong).register(registry).increment();
-        DistributionSummary.builder("ai_llm_provider_latency_ms").description("upstream latency in ms")
-                .serviceLevelObjectives(LATENCY_MS_BUCKETS).tags(kong).register(registry)
-                .record(exchange.upstreamLatency().toNanos() / 1e6);
-        exchange.usage().ifPresent(usage -> tokens(kong, usage));
-        exchange.cost().ifPresent(cost -> Counter.builder("ai_llm_cost").description("cost of the tokens")
-                .tags(kong).register(registry).increment(cost));
-
-        Tags genAi = Tags.of("gen_ai_system", exchange.provider(), "gen_ai_request_model", exchange.model(),
-                "gen_ai_operation_name", exchange.operation());
-        Timer.builder("gen_ai_client_operation_duration").description("GenAI operation duration").tags(genAi).publishPercentileHistogram()
-                .register(registry).record(exchange.upstreamLatency());
-        exchange.usage().ifPresent(usage -> {
-            genAiTokens(genAi, "input", usage.promptTokens());
-            genAiTokens(genAi, "output", usage.completionTokens());
-        });
-        exchange.timeToFirstToken().ifPresent(ttft -> Timer.builder("gen_ai_server_time_to_first_token")
-                .description("time to the first streamed chunk").tags(genAi).publishPercentileHistogram().register(registry).record(ttft));
+        ExchangeMeters meters = exchangeMeters.computeIfAbsent(new ExchangeKey(exchange.provider(), exchange.model(),
+                exchange.route(), exchange.status(), exchange.target(), exchange.operation()), ExchangeMeters::new);
+        meters.requests.increment();
+        meters.providerLatency.record(exchange.upstreamLatency().toNanos() / 1e6);
+        meters.operationDuration.record(exchange.upstreamLatency());
+        exchange.usage().ifPresent(meters::tokens);
+        exchange.cost().ifPresent(cost -> meters.cost().increment(cost));
+        exchange.timeToFirstToken().ifPresent(ttft -> meters.timeToFirstToken().record(ttft));
     }
 
     /** Every HTTP request the gateway answered, by route path (never the raw path, which is unbounded). */
     void httpRequest(String method, String route, int status, Duration duration) {
-        Timer.builder("http_server_requests").description("HTTP requests the gateway answered").tags("method", method, "uri", route, "status", Integer.toString(status))
-                .register(registry).record(duration);
+        httpTimers.computeIfAbsent(new HttpKey(method, route, status), key -> Timer.builder("http_server_requests")
+                .description("HTTP requests the gateway answered")
+                .tags("method", key.method(), "uri", key.route(), "status", Integer.toString(key.status()))
+                .register(registry)).record(duration);
     }
 
-    private void tokens(Tags kong, Usage usage) {
-        count(kong, "prompt_tokens", usage.promptTokens());
-        count(kong, "completion_tokens", usage.completionTokens());
-        count(kong, "total_tokens", usage.totalTokens());
-    }
+    /*
+     * Meters are looked up once per set of labels and then kept: building and registering about ten of them on
+     * every request showed in the benchmark's profile. The label sets are few (routes x models x statuses x
+     * targets), as Prometheus needs them to be anyway.
+     */
+    private record ExchangeKey(String provider, String model, String route, int status, int target,
+                               String operation) { }
 
-    private void count(Tags kong, String type, int tokens) {
-        Counter.builder("ai_llm_tokens").description("tokens as the provider reported them")
-                .tags(kong.and("token_type", type)).register(registry).increment(tokens);
-    }
+    private record HttpKey(String method, String route, int status) { }
 
-    private void genAiTokens(Tags genAi, String type, int tokens) {
-        // No base unit: OpenTelemetry's unit is {token}, which its Prometheus spelling leaves out of the name.
-        DistributionSummary.builder("gen_ai_client_token_usage").description("tokens per GenAI operation")
-                .tags(genAi.and("gen_ai_token_type", type)).publishPercentileHistogram().register(registry)
-                .record(tokens);
+    private record TokenMeters(Counter prompt, Counter completion, Counter total, DistributionSummary input,
+                               DistributionSummary output) { }
+
+    /**
+     * The meters of one label set. Those only some exchanges feed (tokens, cost, time to first token) are
+     * registered on first use, so a route never shows series it cannot have; two threads registering the same
+     * meter at once get the same one from Micrometer.
+     */
+    private final class ExchangeMeters {
+        private final Tags kong;
+        private final Tags genAi;
+        private final Counter requests;
+        private final DistributionSummary providerLatency;
+        private final Timer operationDuration;
+        private volatile TokenMeters tokens;
+        private volatile Counter cost;
+        private volatile Timer timeToFirstToken;
+
+        ExchangeMeters(ExchangeKey key) {
+            kong = Tags.of("ai_provider", key.provider(), "ai_model", key.model(), "route", key.route(),
+                    "status", Integer.toString(key.status()), "target", Integer.toString(key.target()));
+            genAi = Tags.of("gen_ai_system", key.provider(), "gen_ai_request_model", key.model(),
+                    "gen_ai_operation_name", key.operation());
+            requests = Counter.builder("ai_llm_requests").description("AI requests").tags(kong).register(registry);
+            providerLatency = DistributionSummary.builder("ai_llm_provider_latency_ms")
+                    .description("upstream latency in ms").serviceLevelObjectives(LATENCY_MS_BUCKETS).tags(kong)
+                    .register(registry);
+            operationDuration = Timer.builder("gen_ai_client_operation_duration")
+                    .description("GenAI operation duration").tags(genAi).publishPercentileHistogram()
+                    .register(registry);
+        }
+
+        void tokens(Usage usage) {
+            TokenMeters meters = tokens;
+            if (meters == null) {
+                meters = new TokenMeters(kongTokens("prompt_tokens"), kongTokens("completion_tokens"),
+                        kongTokens("total_tokens"), genAiTokens("input"), genAiTokens("output"));
+                tokens = meters;
+            }
+            meters.prompt().increment(usage.promptTokens());
+            meters.completion().increment(usage.completionTokens());
+            meters.total().increment(usage.totalTokens());
+            meters.input().record(usage.promptTokens());
+            meters.output().record(usage.completionTokens());
+        }
+
+        Counter cost() {
+            if (cost == null) {
+                cost = Counter.builder("ai_llm_cost").description("cost of the tokens").tags(kong)
+                        .register(registry);
+            }
+            return cost;
+        }
+
+        Timer timeToFirstToken() {
+            if (timeToFirstToken == null) {
+                timeToFirstToken = Timer.builder("gen_ai_server_time_to_first_token")
+                        .description("time to the first streamed chunk").tags(genAi).publishPercentileHistogram()
+                        .register(registry);
+            }
+            return timeToFirstToken;
+        }
+
+        private Counter kongTokens(String type) {
+            return Counter.builder("ai_llm_tokens").description("tokens as the provider reported them")
+                    .tags(kong.and("token_type", type)).register(registry);
+        }
+
+        private DistributionSummary genAiTokens(String type) {
+            // No base unit: OpenTelemetry's unit is {token}, which its Prometheus spelling leaves out of the name.
+            return DistributionSummary.builder("gen_ai_client_token_usage").description("tokens per GenAI operation")
+                    .tags(genAi.and("gen_ai_token_type", type)).publishPercentileHistogram().register(registry);
+        }
     }
 }
