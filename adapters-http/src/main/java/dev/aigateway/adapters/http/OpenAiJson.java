@@ -1,6 +1,7 @@
 package dev.aigateway.adapters.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -34,7 +35,11 @@ final class OpenAiJson {
         JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(limits.maxJsonDepth())
                 .maxNumberLength(MAX_NUMBER_LENGTH)
-                .build()).build();
+                .build())
+                // Jackson's default keeps its buffers per thread; every request runs on a new virtual thread, so
+                // they would be allocated afresh each time and held as long as the request (a stream) lasts.
+                .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
+                .build();
         this.mapper = JsonMapper.builder(factory)
             .nodeFactory(NODES)
             // A duplicate key or trailing bytes mean the client and the gateway may read different requests.

@@ -1,5 +1,7 @@
 package dev.aigateway.adapters.mistral;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,7 +17,10 @@ final class MistralJson {
     private MistralJson() { }
 
     static ObjectMapper newMapper() {
-        return new ObjectMapper().setNodeFactory(NODES);
+        // Buffers shared by all threads: Jackson's default keeps them per thread, and every request runs on a new
+        // virtual thread, so they would be allocated afresh each time and held as long as a stream lasts.
+        return new ObjectMapper(JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
+                .build()).setNodeFactory(NODES);
     }
 
     static JsonNode toNode(JsonValue value) {

@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -95,7 +94,7 @@ final class MistralProvider implements UpstreamProvider {
         Optional<MistralHttp.Reply> refused = http.postStreaming(MistralEndpoints.resolve(target, type), target,
                 bytes(target, translation.body()), sink::whenClientGone, (status, headers, body) -> {
                     boolean done = ServerSentEvents.read(body, data -> sink.accept(
-                            MistralResponseMapper.chatChunk(parse(data.getBytes(StandardCharsets.UTF_8)))),
+                            MistralResponseMapper.chatChunk(parse(data))),
                             sink::flush);
                     if (!done) {
                         throw MistralResponseMapper.protocolError("a stream that ended before [DONE]");
