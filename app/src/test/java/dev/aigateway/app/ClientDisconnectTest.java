@@ -64,6 +64,21 @@ class ClientDisconnectTest {
         Duration afterLeaving = Duration.ofNanos(mistral.streamAbortedNanos().get(0) - left);
         assertThat(afterLeaving).isLessThan(Duration.ofMillis(500));
         assertThat(mistral.eventSentNanos().size()).isLessThan(50);
+        assertThat(openStreams()).as("the departed client's stream no longer counts as open").isEqualTo(0);
+    }
+
+    /** The {@code gateway_open_streams} gauge, once it has settled (the handler unwinds just after the abort). */
+    private double openStreams() throws Exception {
+        HttpExchanges http = new HttpExchanges(gateway.port());
+        double open = -1;
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (open != 0 && System.nanoTime() < deadline) {
+            open = http.get("/metrics").body().lines().filter(line -> line.startsWith("gateway_open_streams "))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1)))
+                    .findFirst().orElseThrow();
+            Thread.sleep(10);
+        }
+        return open;
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.aigateway.adapters.http;
 import dev.aigateway.domain.Usage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -16,6 +17,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 
 /**
  * The gateway's Prometheus metrics: Kong's AI names, the OpenTelemetry GenAI metrics in their Prometheus spelling,
@@ -36,6 +38,12 @@ final class GatewayMetrics {
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+    }
+
+    /** Publishes how many SSE streams are open, read from {@code count} at each scrape. */
+    void openStreams(IntSupplier count) {
+        Gauge.builder("gateway_open_streams", count::getAsInt).description("SSE streams being written to clients")
+                .register(registry);
     }
 
     /** The text exposition format, for {@code GET /metrics}. */

@@ -143,7 +143,9 @@ final class HttpChatResponder implements ChatResponder {
             fail(endingForShutdown ? new GatewayError.ShuttingDown() : e.error());
             meter.finish(200, true);
         } catch (ClientGoneException e) {
-            // The client left mid-stream; the provider has released the upstream stream.
+            // The client left mid-stream; the provider has released the upstream stream. Closing unregisters the
+            // stream: left registered, it would hold its connection and buffers for the life of the process.
+            close();
             meter.finish(200, true);
         }
     }
@@ -236,6 +238,9 @@ final class HttpChatResponder implements ChatResponder {
         streams.closed(this);
         if (heartbeat != null) {
             heartbeat.cancel(false);
+        }
+        if (stream == null) {
+            return;
         }
         writing.lock();
         try {

@@ -35,9 +35,11 @@ public final class HttpModule {
         OpenStreams streams = new OpenStreams(OpenStreams.scheduler(), settings.sseHeartbeat());
         // Streams still running when the grace period ends get an error event, just before Helidon closes them.
         readiness.onShutdown(() -> streams.endAllAfter(settings.shutdownGrace()));
+        GatewayMetrics metrics = new GatewayMetrics();
+        metrics.openStreams(streams::count);
         GatewayRouting routing = new GatewayRouting(routes,
                 new UseCases(chat, completions, embeddings, passthrough, models), json,
-                streams, readiness, new GatewayMetrics());
+                streams, readiness, metrics);
         EnvelopeDirectHandler errors = new EnvelopeDirectHandler(json);
         return WebServer.builder()
                 .host(settings.host())

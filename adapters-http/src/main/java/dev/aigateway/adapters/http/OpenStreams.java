@@ -50,6 +50,11 @@ final class OpenStreams {
         open.remove(stream);
     }
 
+    /** How many streams are being written to clients now. */
+    int count() {
+        return open.size();
+    }
+
     /** After {@code grace}, ends every stream still running with a shutdown error event (and no {@code [DONE]}). */
     void endAllAfter(Duration grace) {
         scheduler.schedule(() -> open.forEach(HttpChatResponder::endForShutdown), grace.toNanos(),
