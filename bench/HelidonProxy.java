@@ -1,0 +1,59 @@
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webclient.api.WebClient;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * The benchmark's "bare Java proxy" baseline: Helidon's WebServer and WebClient, as the gateway uses them, passing
+ * requests through to one upstream unchanged, with no translation, no checks and no metrics. What the gateway
+ * costs beyond this row is its own work; what this row costs beyond nginx is the Java HTTP stack's.
+ * Run: java -cp app/target/gateway.jar bench/HelidonProxy.java PORT UPSTREAM_PORT
+ */
+public class HelidonProxy {
+    public static void main(String[] args) {
+        WebClient upstream = WebClient.builder()
+                .baseUri("http://127.0.0.1:" + args[1])
+                .socketOptions(options -> options.tcpNoDelay(true))
+                .keepAlive(true)
+                .build();
+        WebServer.builder()
+                .host("127.0.0.1")
+                .port(Integer.parseInt(args[0]))
+                .connectionOptions(options -> options.tcpNoDelay(true))
+                .maxConcurrentRequests(100_000)
+                .routing(routing -> routing.any((request, response) -> pass(upstream, request, response)))
+                .build()
+                .start();
+    }
+
+    private static void pass(WebClient upstream, ServerRequest request, ServerResponse response) throws IOException {
+        byte[] body = request.content().inputStream().readAllBytes();
+        try (HttpClientResponse answer = upstream.method(request.prologue().method())
+                .uri(request.path().rawPath())
+                .header(HeaderNames.CONTENT_TYPE, "application/json")
+                .submit(body)) {
+            response.status(Status.create(answer.status().code()));
+            answer.headers().contentType().ifPresent(type -> response.headers().contentType(type));
+            if (!answer.headers().contains(HeaderNames.TRANSFER_ENCODING)) {
+                response.send(answer.entity().as(byte[].class)); // a whole answer, sent with its length
+                return;
+            }
+            // Streams: whatever arrived is written on at once, as the gateway's relay does.
+            try (InputStream in = answer.inputStream(); OutputStream out = response.outputStream()) {
+                byte[] buffer = new byte[8192];
+                for (int read; (read = in.read(buffer)) > 0; ) {
+                    out.write(buffer, 0, read);
+                    if (in.available() == 0) {
+                        out.flush();
+                    }
+                }
+            }
+        }
+    }
+}
