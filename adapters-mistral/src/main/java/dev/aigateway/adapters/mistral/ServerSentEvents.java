@@ -13,11 +13,10 @@ import java.util.function.Consumer;
  * it back would be wasted work, and a character reader's buffers (24 KiB) would stay with every open stream.
  */
 final class ServerSentEvents {
-    static final String DONE = "[DONE]";
-    private static final byte[] DONE_BYTES = DONE.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DATA_FIELD = "data:".getBytes(StandardCharsets.US_ASCII);
     /** An event larger than any chunk Mistral sends: refused rather than buffered without end. */
-    static final int MAX_EVENT_BYTES = 8 * 1024 * 1024;
+    private static final int MAX_EVENT_BYTES = 8 * 1024 * 1024;
 
     private ServerSentEvents() { }
 
@@ -41,7 +40,7 @@ final class ServerSentEvents {
             if (lines.length() == 0) {
                 if (data.length > 0) {
                     byte[] event = data.take();
-                    if (Arrays.equals(event, DONE_BYTES)) {
+                    if (Arrays.equals(event, DONE)) {
                         return true;
                     }
                     onData.accept(event);
@@ -61,7 +60,7 @@ final class ServerSentEvents {
             // Comments (":...") and event/id/retry fields carry nothing the chat chunks need.
         }
         byte[] last = data.take();
-        if (Arrays.equals(last, DONE_BYTES)) {
+        if (Arrays.equals(last, DONE)) {
             return true;
         }
         if (last.length > 0) {
@@ -94,7 +93,8 @@ final class ServerSentEvents {
 
         private void ensure(int more) {
             if ((long) length + more > MAX_EVENT_BYTES) {
-                throw MistralResponseMapper.protocolError("a stream event larger than " + MAX_EVENT_BYTES + " bytes");
+                throw MistralResponseMapper.protocolError("a stream event larger than " + MAX_EVENT_BYTES
+                        + " bytes");
             }
             if (length + more > bytes.length) {
                 bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
