@@ -143,10 +143,12 @@ final class HttpChatResponder implements ChatResponder {
             fail(endingForShutdown ? new GatewayError.ShuttingDown() : e.error());
             meter.finish(200, true);
         } catch (ClientGoneException e) {
-            // The client left mid-stream; the provider has released the upstream stream. Closing unregisters the
-            // stream: left registered, it would hold its connection and buffers for the life of the process.
-            close();
+            // The client left mid-stream; the provider has released the upstream stream.
             meter.finish(200, true);
+        } finally {
+            // However the answer ended, the stream leaves the registry: left there, it would hold its connection
+            // and buffers for the life of the process.
+            close();
         }
     }
 
@@ -233,7 +235,11 @@ final class HttpChatResponder implements ChatResponder {
         abortUpstream.run();
     }
 
+    /** Unregisters and closes the stream; the first call does it, later ones find it done. */
     private void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         streams.closed(this);
         if (heartbeat != null) {
