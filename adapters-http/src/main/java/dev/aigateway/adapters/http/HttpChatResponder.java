@@ -195,28 +195,26 @@ final class HttpChatResponder implements ChatResponder {
 
     /** Writes one event; unflushed events go out at the provider's next flush, or with the next flushed write. */
     private void writeEvent(ObjectNode event, boolean flush) {
-        byte[] data = json.write(event);
-        byte[] frame = new byte[DATA.length + data.length + EVENT_END.length];
-        System.arraycopy(DATA, 0, frame, 0, DATA.length);
-        System.arraycopy(data, 0, frame, DATA.length, data.length);
-        System.arraycopy(EVENT_END, 0, frame, DATA.length + data.length, EVENT_END.length);
-        write(frame, flush);
+        // The parts go to the buffered response stream one after the other: no frame is assembled per event.
+        write(flush, DATA, json.write(event), EVENT_END);
     }
 
     private void write(byte[] bytes) {
-        write(bytes, true);
+        write(true, bytes);
     }
 
     private void flushToClient() {
         if (stream != null) {
-            write(new byte[0], true);
+            write(true);
         }
     }
 
-    private void write(byte[] bytes, boolean flush) {
+    private void write(boolean flush, byte[]... parts) {
         writing.lock();
         try {
-            stream.write(bytes);
+            for (byte[] part : parts) {
+                stream.write(part);
+            }
             if (flush) {
                 stream.flush();
             }
