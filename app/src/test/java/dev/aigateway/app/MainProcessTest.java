@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code Main} as a user runs it: its own JVM, its exit codes and what it prints. */
 class MainProcessTest {
+    private static final String SHUTDOWN_KEY = "sk-shutdown-0123456789";
+
     @TempDir
     Path dir;
 
@@ -99,19 +101,17 @@ class MainProcessTest {
 
     @Test
     void onSigtermStreamsInFlightFinishWithDoneAndReadinessTurnsDown() throws Exception {
-        try (FakeMistral mistral = FakeMistral.start("sk-shutdown-0123456789")) {
+        try (FakeMistral mistral = FakeMistral.start(SHUTDOWN_KEY)) {
             mistral.enqueue(FakeReply.text("one two three four five six seven eight nine ten"));
             mistral.paceStreams(Duration.ofMillis(150));
-            Path config = chatConfig("shutdown.yaml", "", mistral);
-            Process process = start(List.of(config.toString()), Map.of());
-            String started = readUntil(process, "gateway listening on port");
-            java.util.regex.Matcher port = java.util.regex.Pattern.compile("listening on port (\\d+)").matcher(started);
-            assertThat(port.find()).isTrue();
-            HttpExchanges http = new HttpExchanges(Integer.parseInt(port.group(1)));
+            Path config = config("shutdown.yaml", "", mistral);
+            Process process = start(List.of(config.toString()), Map.of("MISTRAL_API_KEY", SHUTDOWN_KEY));
+            int port = listeningPort(process);
+            HttpExchanges http = new HttpExchanges(port);
             assertThat(http.get("/health/ready").statusCode()).isEqualTo(200);
             assertThat(http.get("/health/live").statusCode()).isEqualTo(200);
 
-            String received = streamThroughSigterm(Integer.parseInt(port.group(1)), "one", process);
+            String received = streamThroughSigterm(port, "one", process);
 
             assertThat(received).contains("\"content\":\"ten\"").contains("data: [DONE]");
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -120,17 +120,15 @@ class MainProcessTest {
 
     @Test
     void streamsStillRunningWhenTheGraceEndsGetAShutdownErrorEventWithoutDone() throws Exception {
-        try (FakeMistral mistral = FakeMistral.start("sk-shutdown-0123456789")) {
+        try (FakeMistral mistral = FakeMistral.start(SHUTDOWN_KEY)) {
             mistral.enqueue(FakeReply.text("word ".repeat(80).trim()));
             mistral.paceStreams(Duration.ofMillis(100));
-            Path config = chatConfig("grace.yaml", ", shutdown_grace_seconds: 1", mistral);
-            Process process = start(List.of(config.toString()), Map.of());
-            java.util.regex.Matcher port = java.util.regex.Pattern.compile("listening on port (\\d+)")
-                    .matcher(readUntil(process, "gateway listening on port"));
-            assertThat(port.find()).isTrue();
+            Path config = config("grace.yaml", "shutdown_grace_seconds: 1", mistral);
+            Process process = start(List.of(config.toString()), Map.of("MISTRAL_API_KEY", SHUTDOWN_KEY));
+            int port = listeningPort(process);
 
             long signalled = System.nanoTime();
-            String received = streamThroughSigterm(Integer.parseInt(port.group(1)), "word", process);
+            String received = streamThroughSigterm(port, "word", process);
 
             assertThat(received).contains("\"code\":\"shutting_down\"").doesNotContain("[DONE]");
             assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(5));
@@ -138,20 +136,17 @@ class MainProcessTest {
         }
     }
 
-    /** A config file with one chat route to {@code mistral}, on a free port, with extra server settings. */
-    private Path chatConfig(String name, String serverSettings, FakeMistral mistral) throws IOException {
-        return Files.writeString(dir.resolve(name), """
-                server: { host: 127.0.0.1, port: 0 %s }
-                routes:
-                  - name: chat
-                    paths: [/v1/chat/completions]
-                    plugins:
-                      - name: ai-proxy
-                        config:
-                          route_type: llm/v1/chat
-                          auth: { header_name: Authorization, header_value: "Bearer sk-shutdown-0123456789" }
-                          model: { provider: mistral, options: { upstream_url: "%s" } }
-                """.formatted(serverSettings, mistral.baseUri()));
+    /** A config file with the test routes to {@code mistral}, on a free port, with extra server settings. */
+    private Path config(String name, String serverSettings, FakeMistral mistral) throws IOException {
+        return Files.writeString(dir.resolve(name), TestGateways.yaml(mistral, serverSettings, ""));
+    }
+
+    /** Waits for the gateway's start line and returns the port it names. */
+    private static int listeningPort(Process process) throws IOException {
+        java.util.regex.Matcher port = java.util.regex.Pattern.compile("listening on port (\\d+)")
+                .matcher(readUntil(process, "gateway listening on port"));
+        assertThat(port.find()).isTrue();
+        return Integer.parseInt(port.group(1));
     }
 
     /**

@@ -16,7 +16,14 @@ final class TestGateways {
 
     /** The same, with extra settings in the {@code server} block (YAML flow-map entries, e.g. {@code a: 1, b: 2}). */
     static Gateway inFrontOf(FakeMistral mistral, String key, String serverSettings, String extraRoutes) {
-        String yaml = """
+        GatewayConfig config = new ConfigLoader(Map.of("MISTRAL_API_KEY", key), warning -> { })
+                .parse(yaml(mistral, serverSettings, extraRoutes).getBytes(StandardCharsets.UTF_8), "test.yaml");
+        return Gateway.start(config);
+    }
+
+    /** The config text of those routes; the key comes from the environment variable {@code MISTRAL_API_KEY}. */
+    static String yaml(FakeMistral mistral, String serverSettings, String extraRoutes) {
+        return """
                 server: { host: 127.0.0.1, port: 0 %3$s }
                 routes:
                   - name: chat
@@ -38,8 +45,5 @@ final class TestGateways {
                           auth: { header_name: Authorization, header_value: "Bearer ${MISTRAL_API_KEY}" }
                           model: { provider: mistral, options: { upstream_url: "%1$s" } }
                 %2$s""".formatted(mistral.baseUri(), extraRoutes, serverSettings.isEmpty() ? "" : ", " + serverSettings);
-        GatewayConfig config = new ConfigLoader(Map.of("MISTRAL_API_KEY", key), warning -> { })
-                .parse(yaml.getBytes(StandardCharsets.UTF_8), "test.yaml");
-        return Gateway.start(config);
     }
 }
