@@ -18,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -158,7 +157,7 @@ final class MistralHttp {
     private static Reply reply(HttpClientResponse response) {
         Map<String, String> rateLimits = new LinkedHashMap<>();
         for (Header header : response.headers()) {
-            if (header.name().toLowerCase(Locale.ROOT).startsWith("x-ratelimit")) {
+            if (header.headerName().lowerCase().startsWith("x-ratelimit")) {
                 rateLimits.put(header.name(), header.values());
             }
         }
@@ -169,7 +168,7 @@ final class MistralHttp {
     private static Map<String, String> relayedHeaders(HttpClientResponse response) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (Header header : response.headers()) {
-            if (!NOT_RELAYED.contains(header.name().toLowerCase(Locale.ROOT))) {
+            if (!NOT_RELAYED.contains(header.headerName().lowerCase())) {
                 headers.put(header.name(), header.values());
             }
         }
