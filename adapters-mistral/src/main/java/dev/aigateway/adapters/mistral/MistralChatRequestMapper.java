@@ -1,6 +1,6 @@
 package dev.aigateway.adapters.mistral;
 
-import static dev.aigateway.adapters.mistral.MistralJson.NODES;
+import static dev.aigateway.egress.JsonTrees.NODES;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,6 +14,7 @@ import dev.aigateway.domain.chat.ToolChoice;
 import dev.aigateway.domain.chat.ToolDefinition;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.json.JsonValue;
+import dev.aigateway.egress.JsonTrees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -62,7 +63,7 @@ final class MistralChatRequestMapper {
         }
         request.toolChoice().ifPresent(choice -> body.set("tool_choice", toolChoice(choice)));
         request.parallelToolCalls().ifPresent(p -> body.put("parallel_tool_calls", p));
-        request.responseFormat().ifPresent(f -> body.set("response_format", MistralJson.toNode(f)));
+        request.responseFormat().ifPresent(f -> body.set("response_format", JsonTrees.toNode(f)));
         request.endUser().ifPresent(u -> dropped.add("user"));
         request.extensions().forEach((name, value) -> extension(body, name, value, dropped));
         // The OpenAI seed wins over a native random_seed: it is the field the domain models.
@@ -83,7 +84,7 @@ final class MistralChatRequestMapper {
         if (name.equals("service_tier")) {
             boolean accepted = value instanceof JsonValue.JsonString s && MISTRAL_SERVICE_TIERS.contains(s.value());
             if (accepted) {
-                body.set(name, MistralJson.toNode(value));
+                body.set(name, JsonTrees.toNode(value));
             } else {
                 dropped.add(name);
             }
@@ -92,7 +93,7 @@ final class MistralChatRequestMapper {
         } else {
             // Mistral's own fields (safe_prompt, prompt_mode, prediction, guardrails, ...) pass. Unknown ones pass
             // too: Mistral's schema may be newer than this gateway, and its 422 reaches the client naming the field.
-            body.set(name, MistralJson.toNode(value));
+            body.set(name, JsonTrees.toNode(value));
         }
     }
 
@@ -170,7 +171,7 @@ final class MistralChatRequestMapper {
         function.put("name", tool.name());
         tool.description().ifPresent(d -> function.put("description", d));
         // Mistral requires parameters; a function without arguments is an empty object schema.
-        function.set("parameters", tool.parameters().map(MistralJson::toNode).orElseGet(
+        function.set("parameters", tool.parameters().map(JsonTrees::toNode).orElseGet(
                 () -> NODES.objectNode().put("type", "object").set("properties", NODES.objectNode())));
         tool.strict().ifPresent(s -> function.put("strict", s));
         return wire;

@@ -1,10 +1,11 @@
 package dev.aigateway.adapters.mistral;
 
-import static dev.aigateway.adapters.mistral.MistralJson.NODES;
+import static dev.aigateway.egress.JsonTrees.NODES;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.domain.embedding.EmbeddingRequest;
+import dev.aigateway.egress.JsonTrees;
 import java.util.Set;
 
 /** Domain embedding request to Mistral's {@code EmbeddingRequest}. */
@@ -23,7 +24,7 @@ final class MistralEmbeddingRequestMapper {
         request.dimensions().ifPresent(d -> body.put("output_dimension", d));
         request.extensions().forEach((name, value) -> {
             if (!OPENAI_ONLY.contains(name)) {
-                body.set(name, MistralJson.toNode(value));
+                body.set(name, JsonTrees.toNode(value));
             }
         });
         return body;

@@ -3,6 +3,8 @@ package dev.aigateway.adapters.mistral;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigateway.domain.error.GatewayError;
+import dev.aigateway.egress.JsonTrees;
+import dev.aigateway.egress.UpstreamHttp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,7 @@ final class MistralErrorMapper {
         this.json = json;
     }
 
-    GatewayError.UpstreamRejected toError(MistralHttp.Reply reply) {
+    GatewayError.UpstreamRejected toError(UpstreamHttp.Reply reply) {
         return withRateLimits(toError(reply.status(), reply.body(), reply.retryAfter()), reply.rateLimits());
     }
 
@@ -36,7 +38,7 @@ final class MistralErrorMapper {
             return rejected(status, "Mistral answered HTTP " + status, Optional.empty(), Optional.empty(),
                     Optional.empty(), retryAfter);
         }
-        Optional<String> type = MistralJson.text(root, "type");
+        Optional<String> type = JsonTrees.text(root, "type");
         Optional<String> code = root.path("code").isValueNode() && !root.path("code").isNull()
                 ? Optional.of(root.path("code").asText()) : Optional.empty();
         JsonNode detail = findDetail(root);
@@ -44,10 +46,10 @@ final class MistralErrorMapper {
             Validation validation = Validation.of(detail);
             return rejected(status, validation.message(), type, validation.param(), code, retryAfter);
         }
-        String message = MistralJson.text(root, "message")
-                .or(() -> MistralJson.text(root, "detail"))
+        String message = JsonTrees.text(root, "message")
+                .or(() -> JsonTrees.text(root, "detail"))
                 .orElse("Mistral answered HTTP " + status);
-        return rejected(status, message, type, MistralJson.text(root, "param"), code, retryAfter);
+        return rejected(status, message, type, JsonTrees.text(root, "param"), code, retryAfter);
     }
 
     /** The validation detail, wherever this body keeps it. */

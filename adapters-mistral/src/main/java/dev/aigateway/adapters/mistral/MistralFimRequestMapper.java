@@ -1,12 +1,13 @@
 package dev.aigateway.adapters.mistral;
 
-import static dev.aigateway.adapters.mistral.MistralJson.NODES;
+import static dev.aigateway.egress.JsonTrees.NODES;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.domain.completion.CompletionRequest;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.json.JsonValue;
+import dev.aigateway.egress.JsonTrees;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,7 @@ final class MistralFimRequestMapper {
             } else if (NEUTRAL.containsKey(name)) {
                 throw GatewayException.invalid("'" + name + "' is not supported by Mistral's completions", name);
             } else {
-                body.set(name, MistralJson.toNode(value));
+                body.set(name, JsonTrees.toNode(value));
             }
         });
         request.seed().ifPresent(s -> body.put("random_seed", s));

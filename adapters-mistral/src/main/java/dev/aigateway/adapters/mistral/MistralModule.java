@@ -4,6 +4,8 @@ import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoMap;
 import dagger.multibindings.StringKey;
+import dev.aigateway.egress.JsonTrees;
+import dev.aigateway.egress.UpstreamHttp;
 import dev.aigateway.ports.UpstreamProvider;
 import javax.inject.Singleton;
 
@@ -20,6 +22,6 @@ public final class MistralModule {
     @IntoMap
     @StringKey(PROVIDER_ID)
     static UpstreamProvider mistral() {
-        return new MistralProvider(new MistralHttp(StreamWatchdog.scheduler()), MistralJson.newMapper());
+        return new MistralProvider(UpstreamHttp.create(MistralProvider.NAME), JsonTrees.newMapper());
     }
 }

@@ -1,6 +1,5 @@
 package dev.aigateway.adapters.mistral;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,28 +12,28 @@ import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.model.ModelInfo;
 import dev.aigateway.domain.passthrough.PassthroughRequest;
 import dev.aigateway.domain.route.RouteType;
-import dev.aigateway.domain.route.UpstreamAuth;
 import dev.aigateway.domain.route.UpstreamTarget;
+import dev.aigateway.egress.JsonTrees;
+import dev.aigateway.egress.ServerSentEvents;
+import dev.aigateway.egress.UpstreamHttp;
 import dev.aigateway.ports.ChunkSink;
 import dev.aigateway.ports.PassthroughResponder;
 import dev.aigateway.ports.UpstreamProvider;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Optional;
 
 /** Mistral as an upstream: translates each request to Mistral's API, sends it, and reads the answer back. */
 final class MistralProvider implements UpstreamProvider {
+    /** How errors name this upstream to clients. */
+    static final String NAME = "Mistral";
     private static final System.Logger LOG = System.getLogger(MistralProvider.class.getName());
-    private static final int RELAY_BUFFER = 8192;
 
-    private final MistralHttp http;
+    private final UpstreamHttp http;
     private final ObjectMapper json;
     private final MistralErrorMapper errors;
 
-    MistralProvider(MistralHttp http, ObjectMapper json) {
+    MistralProvider(UpstreamHttp http, ObjectMapper json) {
         this.http = http;
         this.json = json;
         this.errors = new MistralErrorMapper(json);
@@ -70,31 +69,21 @@ final class MistralProvider implements UpstreamProvider {
 
     @Override
     public List<ModelInfo> listModels(UpstreamTarget target) {
-        MistralHttp.Reply reply = http.get(MistralEndpoints.models(target), target);
+        UpstreamHttp.Reply reply = http.get(MistralEndpoints.models(target), target);
         return MistralResponseMapper.models(accepted(reply));
     }
 
     @Override
     public void forward(UpstreamTarget target, PassthroughRequest request, PassthroughResponder responder) {
-        Optional<byte[]> body = request.body().length() == 0 ? Optional.empty() : Optional.of(request.body().toArray());
-        http.relay(request.method(), MistralEndpoints.passthrough(target, request.pathAndQuery()), target,
-                request.accept(), request.contentType(), body, (status, headers, in) -> {
-                    try (OutputStream out = responder.start(status, headers)) {
-                        byte[] buffer = new byte[RELAY_BUFFER];
-                        int read;
-                        while ((read = in.read(buffer)) != -1) {
-                            out.write(buffer, 0, read);
-                            out.flush();
-                        }
-                    }
-                });
+        http.relay(MistralEndpoints.passthrough(target, request.pathAndQuery()), target, request, responder);
     }
 
     private void stream(UpstreamTarget target, RouteType type, MistralTranslation translation, ChunkSink sink) {
-        Optional<MistralHttp.Reply> refused = http.postStreaming(MistralEndpoints.resolve(target, type), target,
-                bytes(target, translation.body()), sink::whenClientGone, (status, headers, body) -> {
+        Optional<UpstreamHttp.Reply> refused = http.postStreaming(MistralEndpoints.resolve(target, type), target,
+                "text/event-stream", JsonTrees.requestBody(json, target, translation.body()), sink::whenClientGone,
+                (status, headers, body) -> {
                     boolean done = ServerSentEvents.read(body, data -> sink.accept(
-                            MistralResponseMapper.chatChunk(parse(data))),
+                            MistralResponseMapper.chatChunk(JsonTrees.parseObject(json, data, NAME))),
                             sink::flush);
                     if (!done) {
                         throw MistralResponseMapper.protocolError("a stream that ended before [DONE]");
@@ -106,40 +95,15 @@ final class MistralProvider implements UpstreamProvider {
     }
 
     private JsonNode exchange(UpstreamTarget target, RouteType type, ObjectNode body) {
-        return accepted(http.post(MistralEndpoints.resolve(target, type), target, bytes(target, body)));
+        return accepted(http.post(MistralEndpoints.resolve(target, type), target,
+                JsonTrees.requestBody(json, target, body)));
     }
 
-    private JsonNode accepted(MistralHttp.Reply reply) {
+    private JsonNode accepted(UpstreamHttp.Reply reply) {
         if (reply.status() / 100 != 2) {
             throw new GatewayException(errors.toError(reply));
         }
-        return parse(reply.body());
-    }
-
-    /** The body as sent to {@code target}: with the credential in it when the route puts it there. */
-    private byte[] bytes(UpstreamTarget target, ObjectNode body) {
-        target.auth().ifPresent(auth -> {
-            if (auth instanceof UpstreamAuth.BodyParam field) {
-                body.put(field.name(), field.value().reveal());
-            }
-        });
-        try {
-            return json.writeValueAsBytes(body);
-        } catch (JacksonException e) {
-            throw new UncheckedIOException("a JSON tree always serializes", e);
-        }
-    }
-
-    private JsonNode parse(byte[] body) {
-        try {
-            JsonNode root = json.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw MistralResponseMapper.protocolError("a body that is not a JSON object");
-            }
-            return root;
-        } catch (IOException e) {
-            throw MistralResponseMapper.protocolError("a body that is not valid JSON");
-        }
+        return JsonTrees.parseObject(json, reply.body(), NAME);
     }
 
     private static MistralTranslation logged(MistralTranslation translation) {

@@ -16,6 +16,7 @@ import dev.aigateway.domain.embedding.EmbeddingVector;
 import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.model.ModelInfo;
+import dev.aigateway.egress.JsonTrees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,13 +69,13 @@ final class MistralResponseMapper {
             }
             data.add(new Embedding(index(item, data.size()), EmbeddingVector.of(vector)));
         }
-        return new EmbeddingResponse(MistralJson.text(root, "id"), required(root, "model"), data, usage(root));
+        return new EmbeddingResponse(JsonTrees.text(root, "id"), required(root, "model"), data, usage(root));
     }
 
     static List<ModelInfo> models(JsonNode root) {
         List<ModelInfo> models = new ArrayList<>();
         for (JsonNode model : array(root, "data")) {
-            models.add(new ModelInfo(required(model, "id"), MistralJson.text(model, "owned_by").orElse("mistralai"),
+            models.add(new ModelInfo(required(model, "id"), JsonTrees.text(model, "owned_by").orElse("mistralai"),
                     model.path("created").asLong(0)));
         }
         return models;
@@ -143,12 +144,11 @@ final class MistralResponseMapper {
     }
 
     private static String required(JsonNode node, String member) {
-        return MistralJson.text(node, member).orElseThrow(() -> protocolError("no '" + member + "'"));
+        return JsonTrees.text(node, member).orElseThrow(() -> protocolError("no '" + member + "'"));
     }
 
     static GatewayException protocolError(String what) {
-        return new GatewayException(new GatewayError.UpstreamProtocolError(
-                "Mistral answered with " + what + " in its response"));
+        return JsonTrees.protocolError(MistralProvider.NAME, what);
     }
 
     /** Mistral's content is a string, or chunks of text and (for reasoning models) thinking. */

@@ -21,6 +21,8 @@ import dev.aigateway.domain.json.JsonValue;
 import dev.aigateway.domain.route.Secret;
 import dev.aigateway.domain.route.UpstreamAuth;
 import dev.aigateway.domain.route.UpstreamTarget;
+import dev.aigateway.egress.JsonTrees;
+import dev.aigateway.egress.UpstreamHttp;
 import dev.aigateway.fakemistral.FakeMistral;
 import dev.aigateway.fakemistral.FakeReply;
 import java.net.ServerSocket;
@@ -38,7 +40,7 @@ import org.junit.jupiter.api.Test;
 class MistralProviderTest {
     private static final String KEY = "sk-test-0123456789";
     private static final MistralProvider PROVIDER = new MistralProvider(
-            new MistralHttp(java.util.concurrent.Executors.newSingleThreadScheduledExecutor()), MistralJson.newMapper());
+            UpstreamHttp.create("Mistral"), JsonTrees.newMapper());
     private FakeMistral fake;
     private final MistralProvider provider = PROVIDER;
 

@@ -4,6 +4,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigateway.domain.error.GatewayException;
+import dev.aigateway.egress.JsonTrees;
+import dev.aigateway.egress.ServerSentEvents;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
@@ -12,7 +14,7 @@ import java.io.IOException;
  * exception. CI replays the saved inputs in {@code StreamParsingFuzzTestInputs}; {@code JAZZER_FUZZ=1} fuzzes.
  */
 class StreamParsingFuzzTest {
-    private static final ObjectMapper JSON = MistralJson.newMapper();
+    private static final ObjectMapper JSON = JsonTrees.newMapper();
 
     @FuzzTest(maxDuration = "30s")
     void upstreamStreams(byte[] stream) throws IOException {

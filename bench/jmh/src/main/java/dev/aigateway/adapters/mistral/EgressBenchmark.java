@@ -5,6 +5,7 @@ import dev.aigateway.domain.chat.ChatChunk;
 import dev.aigateway.domain.chat.ChatRequest;
 import dev.aigateway.domain.chat.Content;
 import dev.aigateway.domain.chat.Message;
+import dev.aigateway.egress.JsonTrees;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 2)
 @Fork(1)
 public class EgressBenchmark {
-    private final ObjectMapper json = MistralJson.newMapper();
+    private final ObjectMapper json = JsonTrees.newMapper();
     private final ChatRequest request = ChatRequest.builder().model("mistral-small-latest")
             .message(new Message.System(Content.text("Be brief."), Optional.empty()))
             .message(new Message.User(Content.text("What is the capital of France?"), Optional.empty()))

@@ -1,4 +1,4 @@
-package dev.aigateway.adapters.mistral;
+package dev.aigateway.egress;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -33,7 +33,7 @@ final class StreamWatchdog implements AutoCloseable {
      */
     static ScheduledThreadPoolExecutor scheduler() {
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "mistral-stream-watchdog");
+            Thread thread = new Thread(runnable, "upstream-stream-watchdog");
             thread.setDaemon(true);
             return thread;
         });

@@ -1,4 +1,4 @@
-package dev.aigateway.adapters.mistral;
+package dev.aigateway.egress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,13 @@
-package dev.aigateway.adapters.mistral;
+package dev.aigateway.egress;
 
 import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.error.GatewayException;
+import dev.aigateway.domain.passthrough.PassthroughRequest;
 import dev.aigateway.domain.route.UpstreamAuth;
 import dev.aigateway.domain.route.UpstreamTarget;
 import dev.aigateway.domain.route.UpstreamTimeouts;
 import dev.aigateway.ports.ClientGoneException;
+import dev.aigateway.ports.PassthroughResponder;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
@@ -14,6 +16,7 @@ import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webclient.api.WebClient;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -26,43 +29,56 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 /**
- * The HTTP exchange with Mistral: auth injection, timeouts, status handling, and turning I/O failures into
- * gateway errors. A request is sent once: nothing here retries, so a POST Mistral received is never replayed.
+ * The HTTP exchange with one provider's upstream: auth injection, timeouts, status handling, and turning I/O
+ * failures into gateway errors. A request is sent once: nothing here retries, so a POST the upstream received is
+ * never replayed.
  */
-final class MistralHttp {
+public final class UpstreamHttp {
     private static final String JSON = "application/json";
+    private static final int RELAY_BUFFER = 8192;
     private static final io.helidon.http.HeaderName REQUEST_ID = HeaderNames.create("X-Request-Id");
     /** Hop-by-hop and framing headers: they describe one connection, not the answer, so they are not relayed. */
     private static final Set<String> NOT_RELAYED = Set.of("connection", "keep-alive", "transfer-encoding",
             "content-length", "upgrade", "proxy-authenticate", "proxy-authorization", "te", "trailer", "date");
 
+    private final String upstreamName;
     private final ScheduledExecutorService scheduler;
     /** One client per connect timeout: Helidon sets that per client, and routes use only a few values. */
     private final Map<UpstreamTimeouts, WebClient> clients = new ConcurrentHashMap<>();
 
-    MistralHttp(ScheduledExecutorService scheduler) {
+    private UpstreamHttp(String upstreamName, ScheduledExecutorService scheduler) {
+        this.upstreamName = upstreamName;
         this.scheduler = scheduler;
     }
 
     /**
-     * The status and body of an exchange that Mistral answered (any status), with its {@code Retry-After} and
+     * A client for one provider, with its own stream watchdog thread.
+     *
+     * @param upstreamName how errors name the upstream to the client, e.g. {@code Mistral}
+     */
+    public static UpstreamHttp create(String upstreamName) {
+        return new UpstreamHttp(upstreamName, StreamWatchdog.scheduler());
+    }
+
+    /**
+     * The status and body of an exchange that the upstream answered (any status), with its {@code Retry-After} and
      * rate-limit headers.
      */
-    record Reply(int status, byte[] body, Optional<String> retryAfter, Map<String, String> rateLimits) { }
+    public record Reply(int status, byte[] body, Optional<String> retryAfter, Map<String, String> rateLimits) { }
 
     /** Reads an answer's body while the connection is open. */
     @FunctionalInterface
-    interface BodyReader {
+    public interface BodyReader {
         void read(int status, Map<String, String> headers, InputStream body) throws IOException;
     }
 
     /** POSTs JSON and returns the whole answer, whatever its status. */
-    Reply post(URI uri, UpstreamTarget target, byte[] body) {
+    public Reply post(URI uri, UpstreamTarget target, byte[] body) {
         return whole(Method.POST, uri, target, Optional.of(body));
     }
 
     /** GETs and returns the whole answer, whatever its status. */
-    Reply get(URI uri, UpstreamTarget target) {
+    public Reply get(URI uri, UpstreamTarget target) {
         return whole(Method.GET, uri, target, Optional.empty());
     }
 
@@ -70,17 +86,29 @@ final class MistralHttp {
      * POSTs JSON for a streamed answer. A 2xx body goes to {@code reader} as it arrives; any other status is
      * returned whole for error mapping, and the reader is not called.
      */
-    Optional<Reply> postStreaming(URI uri, UpstreamTarget target, byte[] body, Consumer<Runnable> abortable,
-                                  BodyReader reader) {
-        return exchange(Method.POST, uri, target, "text/event-stream", Optional.of(JSON), Optional.of(body), true,
-                abortable, reader);
+    public Optional<Reply> postStreaming(URI uri, UpstreamTarget target, String accept, byte[] body,
+                                         Consumer<Runnable> abortable, BodyReader reader) {
+        return exchange(Method.POST, uri, target, accept, Optional.of(JSON), Optional.of(body), true, abortable,
+                reader);
     }
 
-    /** Sends a request as the client made it and hands any answer, whatever its status, to {@code reader}. */
-    void relay(String method, URI uri, UpstreamTarget target, Optional<String> accept, Optional<String> contentType,
-               Optional<byte[]> body, BodyReader reader) {
-        exchange(Method.create(method), uri, target, accept.orElse("*/*"), contentType, body, false, abort -> { },
-                reader);
+    /**
+     * Sends a request as the client made it (but for the credential) and relays any answer, whatever its status,
+     * to {@code responder} as it arrives.
+     */
+    public void relay(URI uri, UpstreamTarget target, PassthroughRequest request, PassthroughResponder responder) {
+        Optional<byte[]> body = request.body().length() == 0 ? Optional.empty() : Optional.of(request.body().toArray());
+        exchange(Method.create(request.method()), uri, target, request.accept().orElse("*/*"), request.contentType(),
+                body, false, abort -> { }, (status, headers, in) -> {
+                    try (OutputStream out = responder.start(status, headers)) {
+                        byte[] buffer = new byte[RELAY_BUFFER];
+                        int read;
+                        while ((read = in.read(buffer)) != -1) {
+                            out.write(buffer, 0, read);
+                            out.flush();
+                        }
+                    }
+                });
     }
 
     private Reply whole(Method method, URI uri, UpstreamTarget target, Optional<byte[]> body) {
@@ -176,30 +204,30 @@ final class MistralHttp {
     }
 
     /** Says what failed without the cause's own text or the upstream's address, which may be internal. */
-    private static GatewayException failure(RuntimeException e, boolean midStream, StreamWatchdog watchdog) {
+    private GatewayException failure(RuntimeException e, boolean midStream, StreamWatchdog watchdog) {
         if (e instanceof GatewayException gatewayException) {
             return gatewayException;
         }
         if (watchdog != null && watchdog.firedReason() != null) {
-            return new GatewayException(new GatewayError.UpstreamTimeout("Mistral's stream "
+            return new GatewayException(new GatewayError.UpstreamTimeout(upstreamName + "'s stream "
                     + watchdog.firedReason()), e);
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SocketTimeoutException) {
                 return new GatewayException(new GatewayError.UpstreamTimeout(midStream
-                        ? "Mistral's stream went silent for longer than the read timeout"
-                        : "Mistral did not answer within the read timeout"), e);
+                        ? upstreamName + "'s stream went silent for longer than the read timeout"
+                        : upstreamName + " did not answer within the read timeout"), e);
             }
         }
         if (midStream) {
             return new GatewayException(new GatewayError.UpstreamUnreachable(
-                    "the connection to Mistral broke during the answer"), e);
+                    "the connection to " + upstreamName + " broke during the answer"), e);
         }
-        return new GatewayException(new GatewayError.UpstreamUnreachable("could not reach Mistral",
+        return new GatewayException(new GatewayError.UpstreamUnreachable("could not reach " + upstreamName,
                 !neverConnected(e)), e);
     }
 
-    /** A refused connection or an unknown host: the request certainly never reached Mistral. */
+    /** A refused connection or an unknown host: the request certainly never reached the upstream. */
     private static boolean neverConnected(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException

@@ -1,4 +1,4 @@
-package dev.aigateway.adapters.mistral;
+package dev.aigateway.egress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,10 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class ServerSentEventsTest {
 
@@ -71,7 +71,7 @@ class ServerSentEventsTest {
         };
 
         assertThatThrownBy(() -> read(new Prefixed("data: ", endless)))
-                .isInstanceOf(GatewayException.class).hasMessageContaining("longer than");
+                .isInstanceOf(GatewayException.class).hasMessageContaining("larger than");
     }
 
     @Test
@@ -89,39 +89,6 @@ class ServerSentEventsTest {
         List<String> events = new ArrayList<>();
         boolean done = ServerSentEvents.read(in, data -> events.add(new String(data, StandardCharsets.UTF_8)));
         return new Read(events, done);
-    }
-
-    /** Hands out at most {@code step} bytes a read, as a network does. */
-    private static final class Trickle extends InputStream {
-        private final byte[] bytes;
-        private final int step;
-        private int position;
-
-        Trickle(byte[] bytes, int step) {
-            this.bytes = bytes;
-            this.step = step;
-        }
-
-        @Override
-        public int read() {
-            return position < bytes.length ? bytes[position++] & 0xff : -1;
-        }
-
-        @Override
-        public int read(byte[] target, int offset, int length) {
-            if (position >= bytes.length) {
-                return -1;
-            }
-            int count = Math.min(Math.min(step, length), bytes.length - position);
-            System.arraycopy(bytes, position, target, offset, count);
-            position += count;
-            return count;
-        }
-
-        @Override
-        public int available() {
-            return 0;
-        }
     }
 
     /** A fixed prefix, then another stream. */
