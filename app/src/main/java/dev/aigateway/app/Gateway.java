@@ -1,6 +1,6 @@
 package dev.aigateway.app;
 
-import dev.aigateway.ports.Readiness;
+import dev.aigateway.ports.engine.Readiness;
 import io.helidon.webserver.WebServer;
 
 /** A running gateway: builds the object graph for a config, starts listening, and stops. */

@@ -4,7 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.aigateway.adapters.http.HttpModule;
 import dev.aigateway.adapters.mistral.MistralModule;
-import dev.aigateway.ports.Readiness;
+import dev.aigateway.ports.engine.Readiness;
 import io.helidon.webserver.WebServer;
 import javax.inject.Singleton;
 

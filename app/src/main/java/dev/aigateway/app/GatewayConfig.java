@@ -1,7 +1,7 @@
 package dev.aigateway.app;
 
+import dev.aigateway.adapters.http.HttpModule.ServerSettings;
 import dev.aigateway.domain.route.Route;
-import dev.aigateway.ports.ServerSettings;
 import java.time.Duration;
 import java.util.List;
 

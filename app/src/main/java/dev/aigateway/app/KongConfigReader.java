@@ -1,9 +1,9 @@
 package dev.aigateway.app;
 
+import dev.aigateway.adapters.http.HttpModule.RequestLimits;
+import dev.aigateway.adapters.http.HttpModule.ServerSettings;
 import dev.aigateway.domain.route.Route;
 import dev.aigateway.domain.route.RouteType;
-import dev.aigateway.ports.RequestLimits;
-import dev.aigateway.ports.ServerSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,37 +15,56 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Each rule fails on a planted violation, so a passing architecture check means something. */
 class ArchitectureRulesProofTest {
+    private static final String FIXTURES = "dev.aigateway.archfixtures.";
 
     static Stream<Arguments> plantedViolations() {
         return Stream.of(
-                Arguments.of(ArchitectureRules.DOMAIN_DEPENDS_ON_THE_JDK_ONLY, "domainjackson", "LeakyValue"),
-                Arguments.of(ArchitectureRules.FRAMEWORKS_STAY_AT_THE_EDGES, "domainjackson", "LeakyValue"),
-                Arguments.of(ArchitectureRules.PORTS_DEPEND_ON_THE_JDK_AND_THE_DOMAIN_ONLY, "portsadapter", "Port"),
-                Arguments.of(ArchitectureRules.FRAMEWORKS_STAY_AT_THE_EDGES, "portshelidon", "ServerPort"),
-                Arguments.of(ArchitectureRules.ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER, "adapterdep", "Ingress"),
-                Arguments.of(ArchitectureRules.NOTHING_DEPENDS_ON_THE_APP, "appdep", "Handler"),
-                Arguments.of(ArchitectureRules.ADAPTER_INTERNALS_ARE_NOT_PUBLIC, "publicadapter", "PublicClient"),
-                Arguments.of(ArchitectureRules.NO_PACKAGE_CYCLES, "cycle", "archfixtures.cycle.a.A"));
+                planted("domainjackson", "LeakyValue", rules -> rules.domainDependsOnTheJdkOnly),
+                planted("domainjackson", "LeakyValue", rules -> rules.frameworksStayAtTheEdges),
+                planted("portsadapter", "Port", rules -> rules.portsDependOnTheJdkAndTheDomainOnly),
+                planted("portshelidon", "ServerPort", rules -> rules.frameworksStayAtTheEdges),
+                planted("adapterdep", "Ingress", rules -> rules.adaptersDoNotDependOnEachOther),
+                planted("appdep", "Handler", rules -> rules.nothingDependsOnTheApp),
+                planted("publicadapter", "PublicClient", rules -> rules.adapterInternalsAreNotPublic),
+                planted("cycle", "archfixtures.cycle.a.A", rules -> rules.noPackageCycles),
+                planted("egressprovider", "Kit", rules -> rules.theEgressKitKnowsNoProvider),
+                planted("webclientleak", "Outbound", rules -> rules.theWebClientIsUsedOnlyOnTheWayOut),
+                planted("webserverleak", "Listener", rules -> rules.theWebServerIsUsedOnlyByTheIngressAndTheApp),
+                planted("portsclass", "Engine", rules -> rules.thePortsApiHoldsOnlyInterfacesRecordsAndEnums));
     }
 
-    @ParameterizedTest(name = "''{0}'' fails on the planted {1}")
+    @ParameterizedTest(name = "{0} fails on the planted {1}")
     @MethodSource("plantedViolations")
-    void ruleFailsOnItsPlantedViolation(ArchRule rule, String fixture, String offender) {
-        EvaluationResult result = rule.evaluate(fixture(fixture));
+    void ruleFailsOnItsPlantedViolation(String fixture, String offender, Function<ArchitectureRules, ArchRule> rule) {
+        EvaluationResult result = evaluate(fixture, rule);
 
         assertThat(result.hasViolation()).isTrue();
         assertThat(result.getFailureReport().toString()).contains(offender);
     }
 
     @Test
-    void theDaggerModuleIsTheOnePublicTypeAllowedInAnAdapter() {
-        EvaluationResult result = ArchitectureRules.ADAPTER_INTERNALS_ARE_NOT_PUBLIC.evaluate(fixture("publicadapter"));
+    void theDaggerModuleAndItsNestedSettingsAreThePublicTypesAllowedInAnAdapter() {
+        EvaluationResult result = evaluate("publicadapter", rules -> rules.adapterInternalsAreNotPublic);
 
         assertThat(result.getFailureReport().getDetails()).hasSize(1);
         assertThat(result.getFailureReport().toString()).doesNotContain("FixtureModule");
     }
 
-    private static JavaClasses fixture(String name) {
-        return new ClassFileImporter().importPackages("dev.aigateway.archfixtures." + name);
+    @Test
+    void thePortsApiMayHoldInterfacesAndRecords() {
+        EvaluationResult result = evaluate("portsclass", rules -> rules.thePortsApiHoldsOnlyInterfacesRecordsAndEnums);
+
+        assertThat(result.getFailureReport().getDetails()).hasSize(1);
+        assertThat(result.getFailureReport().toString()).doesNotContain("UseCase").doesNotContain("Answer");
+    }
+
+    private static Arguments planted(String fixture, String offender, Function<ArchitectureRules, ArchRule> rule) {
+        return Arguments.of(fixture, offender, rule);
+    }
+
+    /** The rule anchored at the fixture's package, evaluated on the fixture's classes only. */
+    private static EvaluationResult evaluate(String fixture, Function<ArchitectureRules, ArchRule> rule) {
+        JavaClasses classes = new ClassFileImporter().importPackages(FIXTURES + fixture);
+        return rule.apply(new ArchitectureRules(FIXTURES + fixture)).evaluate(classes);
     }
 }

@@ -1,12 +1,12 @@
 package dev.aigateway.egress;
 
+import dev.aigateway.domain.error.ClientGoneException;
 import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.passthrough.PassthroughRequest;
 import dev.aigateway.domain.route.UpstreamAuth;
 import dev.aigateway.domain.route.UpstreamTarget;
 import dev.aigateway.domain.route.UpstreamTimeouts;
-import dev.aigateway.ports.ClientGoneException;
 import dev.aigateway.ports.PassthroughResponder;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;

@@ -1,10 +1,10 @@
 package dev.aigateway.adapters.http;
 
+import dev.aigateway.domain.error.ClientGoneException;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.route.Route;
 import dev.aigateway.domain.route.RouteType;
-import dev.aigateway.ports.ClientGoneException;
-import dev.aigateway.ports.Readiness;
+import dev.aigateway.ports.engine.Readiness;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.Handler;

@@ -2,7 +2,7 @@ package dev.aigateway.adapters.http;
 
 import static dev.aigateway.adapters.http.OpenAiJson.NODES;
 
-import dev.aigateway.ports.Readiness;
+import dev.aigateway.ports.engine.Readiness;
 import io.helidon.webserver.http.HttpRouting;
 
 /** Liveness and readiness probes for orchestrators and load balancers. */

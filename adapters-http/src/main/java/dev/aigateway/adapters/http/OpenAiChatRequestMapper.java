@@ -2,6 +2,7 @@ package dev.aigateway.adapters.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigateway.adapters.http.HttpModule.RequestLimits;
 import dev.aigateway.domain.chat.ChatRequest;
 import dev.aigateway.domain.chat.Content;
 import dev.aigateway.domain.chat.ContentPart;
@@ -10,7 +11,6 @@ import dev.aigateway.domain.chat.ToolCall;
 import dev.aigateway.domain.chat.ToolChoice;
 import dev.aigateway.domain.chat.ToolDefinition;
 import dev.aigateway.domain.error.GatewayException;
-import dev.aigateway.ports.RequestLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

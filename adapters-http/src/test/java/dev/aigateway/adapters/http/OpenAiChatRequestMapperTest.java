@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigateway.adapters.http.HttpModule.RequestLimits;
 import dev.aigateway.domain.chat.ChatRequest;
 import dev.aigateway.domain.chat.Content;
 import dev.aigateway.domain.chat.ContentPart;
@@ -13,7 +14,6 @@ import dev.aigateway.domain.chat.ToolChoice;
 import dev.aigateway.domain.chat.ToolDefinition;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.json.JsonValue;
-import dev.aigateway.ports.RequestLimits;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

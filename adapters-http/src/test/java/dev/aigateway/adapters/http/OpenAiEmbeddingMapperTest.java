@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aigateway.adapters.http.HttpModule.RequestLimits;
 import dev.aigateway.domain.Usage;
 import dev.aigateway.domain.embedding.Embedding;
 import dev.aigateway.domain.embedding.EmbeddingRequest;
@@ -11,7 +12,6 @@ import dev.aigateway.domain.embedding.EmbeddingResponse;
 import dev.aigateway.domain.embedding.EmbeddingVector;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.json.JsonValue;
-import dev.aigateway.ports.RequestLimits;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

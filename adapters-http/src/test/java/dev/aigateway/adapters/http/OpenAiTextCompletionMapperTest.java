@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aigateway.adapters.http.HttpModule.RequestLimits;
 import dev.aigateway.domain.Usage;
 import dev.aigateway.domain.chat.AssistantReply;
 import dev.aigateway.domain.chat.ChatChoice;
@@ -15,7 +16,6 @@ import dev.aigateway.domain.chat.FinishReason;
 import dev.aigateway.domain.completion.CompletionRequest;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.json.JsonValue;
-import dev.aigateway.ports.RequestLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

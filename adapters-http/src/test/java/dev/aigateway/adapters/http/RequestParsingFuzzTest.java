@@ -1,8 +1,8 @@
 package dev.aigateway.adapters.http;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.aigateway.adapters.http.HttpModule.RequestLimits;
 import dev.aigateway.domain.error.GatewayException;
-import dev.aigateway.ports.RequestLimits;
 
 /**
  * Any bytes are either a valid request or a gateway error (a 4xx): never another exception, which would be a 500.

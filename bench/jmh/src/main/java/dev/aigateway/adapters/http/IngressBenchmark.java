@@ -1,12 +1,12 @@
 package dev.aigateway.adapters.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigateway.adapters.http.HttpModule.RequestLimits;
 import dev.aigateway.domain.Usage;
 import dev.aigateway.domain.chat.ChatChunk;
 import dev.aigateway.domain.chat.ChatRequest;
 import dev.aigateway.domain.chat.ChunkChoice;
 import dev.aigateway.domain.chat.ChunkDelta;
-import dev.aigateway.ports.RequestLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;

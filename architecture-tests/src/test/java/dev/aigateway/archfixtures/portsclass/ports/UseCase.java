@@ -1,0 +1,6 @@
+package dev.aigateway.archfixtures.portsclass.ports;
+
+/** An API interface: allowed. */
+public interface UseCase {
+    Answer answer(String question);
+}

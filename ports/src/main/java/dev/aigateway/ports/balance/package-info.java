@@ -1,2 +1,0 @@
-/** Picking one of a route's targets, and keeping failing ones out: the balancing algorithms and the breaker. */
-package dev.aigateway.ports.balance;

@@ -1,0 +1,55 @@
+package dev.aigateway.ports.engine;
+
+import dev.aigateway.domain.route.Route;
+import dev.aigateway.domain.route.RouteTarget;
+import dev.aigateway.ports.UpstreamProvider;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** The upstream providers by id; unknown ids fail fast with the list of known ones. */
+public final class ProviderRegistry {
+    private final Map<String, UpstreamProvider> providers;
+
+    private ProviderRegistry(Map<String, UpstreamProvider> providers) {
+        this.providers = Map.copyOf(providers);
+    }
+
+    public static ProviderRegistry of(Map<String, UpstreamProvider> providers) {
+        return new ProviderRegistry(providers);
+    }
+
+    /**
+     * The provider registered under {@code id}.
+     *
+     * @throws IllegalArgumentException naming the known providers when there is none
+     */
+    public UpstreamProvider get(String id) {
+        UpstreamProvider provider = providers.get(id);
+        if (provider == null) {
+            throw new IllegalArgumentException("unknown provider '" + id + "'; known providers: " + known());
+        }
+        return provider;
+    }
+
+    /**
+     * Checks that every route's provider is registered, so that a bad config fails at start, not per request.
+     *
+     * @throws IllegalArgumentException naming the route and the known providers
+     */
+    public void requireProvidersOf(List<Route> routes) {
+        for (Route route : routes) {
+            for (RouteTarget target : route.targets()) {
+                String id = target.upstream().provider();
+                if (!providers.containsKey(id)) {
+                    throw new IllegalArgumentException("route '" + route.name() + "' uses unknown provider '" + id
+                            + "'; known providers: " + known());
+                }
+            }
+        }
+    }
+
+    private String known() {
+        return String.join(", ", new TreeSet<>(providers.keySet()));
+    }
+}
