@@ -9,35 +9,47 @@ import dev.aigateway.domain.route.Route;
 import dev.aigateway.domain.route.RouteAnalytics;
 import dev.aigateway.domain.route.RoutePolicy;
 import dev.aigateway.domain.route.RouteTarget;
-import dev.aigateway.domain.route.SemanticSettings;
 import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.domain.route.Secret;
+import dev.aigateway.domain.route.SemanticSettings;
 import dev.aigateway.domain.route.TuningOptions;
 import dev.aigateway.domain.route.TuningPrecedence;
 import dev.aigateway.domain.route.UpstreamAuth;
 import dev.aigateway.domain.route.UpstreamTarget;
 import dev.aigateway.domain.route.UpstreamTimeouts;
+import dev.aigateway.ports.ProviderOptionsReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads the {@code config} block of an {@code ai-proxy} plugin, Kong's fields with Kong's defaults, into a route.
  */
 final class AiProxyConfigReader {
-    private static final String OTHER_PROVIDERS = "applies to another provider; only mistral is available";
+    private static final String CLOUD_AUTH = "applies to a cloud platform's identity (Azure, GCP, AWS), which no"
+            + " provider of this gateway uses";
+    /** The {@code model.options} fields every provider shares; each provider's reader adds its own. */
+    private static final Set<String> COMMON_OPTIONS = Set.of("upstream_url", "upstream_path", "max_tokens",
+            "temperature", "top_p", "top_k", "input_cost", "output_cost", "tuning_precedence");
 
-    private AiProxyConfigReader() { }
+    private final Map<String, ProviderOptionsReader> providers;
+
+    /** @param providers each provider's options reader, by provider id: the providers this gateway has */
+    AiProxyConfigReader(Map<String, ProviderOptionsReader> providers) {
+        this.providers = Map.copyOf(providers);
+    }
 
     /** An {@code ai-proxy} block: one target. */
-    static Route route(String name, List<String> paths, ConfigNode config) {
+    Route route(String name, List<String> paths, ConfigNode config) {
         config.allowOnly(Set.of("route_type", "auth", "model", "response_streaming", "logging",
                 "max_request_body_size", "model_name_header", "llm_format", "timeouts"), Map.of());
         RouteType type = routeType(config);
@@ -49,7 +61,7 @@ final class AiProxyConfigReader {
     }
 
     /** An {@code ai-proxy-advanced} block: several targets behind a balancer. */
-    static Route advanced(String name, List<String> paths, ConfigNode config) {
+    Route advanced(String name, List<String> paths, ConfigNode config) {
         config.allowOnly(Set.of("targets", "balancer", "response_streaming", "max_request_body_size",
                 "model_name_header", "llm_format", "genai_category", "embeddings", "vectordb"), Map.of());
         config.oneOf("llm_format", Set.of("openai"));
@@ -93,14 +105,16 @@ final class AiProxyConfigReader {
     }
 
     /** Kong's {@code embeddings} block, and of {@code vectordb} what an in-memory index needs. */
-    private static SemanticSettings semantic(ConfigNode embeddings, ConfigNode vectordb) {
+    private SemanticSettings semantic(ConfigNode embeddings, ConfigNode vectordb) {
         embeddings.allowOnly(Set.of("auth", "model"), Map.of());
         ConfigNode model = embeddings.object("model");
         model.allowOnly(Set.of("provider", "name", "options"), Map.of());
+        String provider = provider(model);
         ConfigNode options = model.object("options");
-        options.allowOnly(Set.of("upstream_url"), Map.of());
-        UpstreamTarget upstream = new UpstreamTarget(model.requiredString("provider").toLowerCase(Locale.ROOT),
-                upstreamUrl(options), Optional.empty(), auth(embeddings.object("auth")));
+        ProviderOptionsReader reader = providers.get(provider);
+        options.allowOnly(union(Set.of("upstream_url"), reader.fields()), Map.of());
+        UpstreamTarget upstream = new UpstreamTarget(provider, upstreamUrl(options), Optional.empty(),
+                auth(embeddings.object("auth")), false, UpstreamTimeouts.DEFAULTS, reader.read(options));
         String later = "only the in-memory index is available; leave vectordb.strategy out or set it to memory";
         vectordb.allowOnly(Set.of("strategy", "distance_metric", "threshold", "dimensions"), Map.of(
                 "redis", later, "pgvector", later));
@@ -133,17 +147,14 @@ final class AiProxyConfigReader {
     }
 
     /** One upstream: the {@code model}, {@code auth} and {@code logging} fields of a config or a target. */
-    private static RouteTarget target(ConfigNode config, RouteType type, ResponseStreaming streaming,
-                                      UpstreamTimeouts timeouts, int weight, Optional<String> description) {
+    private RouteTarget target(ConfigNode config, RouteType type, ResponseStreaming streaming,
+                               UpstreamTimeouts timeouts, int weight, Optional<String> description) {
         ConfigNode model = config.object("model");
         model.allowOnly(Set.of("provider", "name", "options"), Map.of());
-        String provider = model.requiredString("provider");
+        String provider = provider(model);
         ConfigNode options = model.object("options");
-        options.allowOnly(Set.of("mistral_format", "upstream_url", "upstream_path", "max_tokens", "temperature",
-                "top_p", "top_k", "input_cost", "output_cost", "tuning_precedence"), Map.of());
-        options.oneOf("mistral_format", Set.of("openai", "ollama")).filter("ollama"::equals).ifPresent(f -> {
-            throw options.error("mistral_format", "is not implemented yet: ollama is planned; use openai");
-        });
+        ProviderOptionsReader reader = providers.get(provider);
+        options.allowOnly(union(COMMON_OPTIONS, reader.fields()), Map.of());
         RoutePolicy policy = new RoutePolicy(new ModelPolicy(model.string("name")), tuning(options),
                 precedence(options), streaming);
         ConfigNode auth = config.object("auth");
@@ -152,10 +163,26 @@ final class AiProxyConfigReader {
             throw auth.error("param_location", "cannot be body on a preserve route, whose body is forwarded"
                     + " untouched; use query or a header");
         }
-        UpstreamTarget upstream = new UpstreamTarget(provider.toLowerCase(Locale.ROOT), upstreamUrl(options),
-                upstreamPath(options), credential, auth.bool("allow_override").orElse(false), timeouts);
+        UpstreamTarget upstream = new UpstreamTarget(provider, upstreamUrl(options), upstreamPath(options), credential,
+                auth.bool("allow_override").orElse(false), timeouts, reader.read(options));
         return new RouteTarget(policy, upstream, new RouteAnalytics(logStatistics(config.object("logging")),
                 pricing(options)), weight, description);
+    }
+
+    /** The provider's id, which must be one this gateway has. */
+    private String provider(ConfigNode model) {
+        String provider = model.requiredString("provider").toLowerCase(Locale.ROOT);
+        if (!providers.containsKey(provider)) {
+            throw model.error("provider", "names an unknown provider '" + provider + "'; known providers: "
+                    + String.join(", ", new TreeSet<>(providers.keySet())));
+        }
+        return provider;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static boolean logStatistics(ConfigNode logging) {
@@ -248,12 +275,12 @@ final class AiProxyConfigReader {
     }
 
     private static Optional<UpstreamAuth> auth(ConfigNode auth) {
-        Map<String, String> otherProviders = new HashMap<>();
+        Map<String, String> cloudAuth = new HashMap<>();
         List.of("azure_use_managed_identity", "azure_client_id", "azure_client_secret", "azure_tenant_id",
                 "gcp_use_service_account", "gcp_service_account_json", "aws_access_key_id",
-                "aws_secret_access_key").forEach(field -> otherProviders.put(field, OTHER_PROVIDERS));
+                "aws_secret_access_key").forEach(field -> cloudAuth.put(field, CLOUD_AUTH));
         auth.allowOnly(Set.of("header_name", "header_value", "param_name", "param_value", "param_location",
-                "allow_override"), otherProviders);
+                "allow_override"), cloudAuth);
         Optional<UpstreamAuth> header = bothOrNeither(auth, "header_name", "header_value")
                 .map(pair -> new UpstreamAuth.Header(pair.name(), pair.value()));
         Optional<UpstreamAuth> param = bothOrNeither(auth, "param_name", "param_value").map(pair -> {

@@ -3,6 +3,7 @@ package dev.aigateway.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.aigateway.ports.ProviderOptionsReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,28 +23,29 @@ final class ConfigLoader {
         this.env = new EnvSubstitution(environment, warnings);
     }
 
-    GatewayConfig embedded() {
+    GatewayConfig embedded(Map<String, ProviderOptionsReader> providers) {
         try (InputStream in = ConfigLoader.class.getResourceAsStream("/" + EMBEDDED_DEFAULT)) {
             if (in == null) {
                 throw new IllegalStateException(EMBEDDED_DEFAULT + " is missing from the jar");
             }
-            return parse(in.readAllBytes(), "embedded default config");
+            return parse(in.readAllBytes(), "embedded default config", providers);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the embedded default config", e);
         }
     }
 
-    GatewayConfig file(Path path) {
+    GatewayConfig file(Path path, Map<String, ProviderOptionsReader> providers) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
             throw new ConfigException("cannot read config file " + path + ": " + e.getMessage());
         }
-        return parse(bytes, path.toString());
+        return parse(bytes, path.toString(), providers);
     }
 
-    GatewayConfig parse(byte[] yamlText, String source) {
+    /** @param providers each provider's options reader, by provider id: the providers routes may name */
+    GatewayConfig parse(byte[] yamlText, String source, Map<String, ProviderOptionsReader> providers) {
         JsonNode root;
         try {
             root = yaml.readTree(yamlText);
@@ -53,6 +55,6 @@ final class ConfigLoader {
         if (root == null || !root.isObject()) {
             throw new ConfigException(source + " must be a YAML mapping with a 'routes' list");
         }
-        return KongConfigReader.read(new ConfigNode(root, "", env));
+        return KongConfigReader.read(new ConfigNode(root, "", env), providers);
     }
 }

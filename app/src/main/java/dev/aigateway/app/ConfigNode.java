@@ -1,6 +1,7 @@
 package dev.aigateway.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aigateway.ports.OptionValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.Set;
  * (e.g. {@code routes[0].plugins[0].config.model.provider}). Strings go through environment substitution,
  * also where a number or boolean is expected ({@code port: ${SERVER_PORT:8080}}).
  */
-final class ConfigNode {
+final class ConfigNode implements OptionValues {
     private final JsonNode node;
     private final String path;
     private final EnvSubstitution env;
@@ -90,7 +91,8 @@ final class ConfigNode {
         return values;
     }
 
-    Optional<String> string(String key) {
+    @Override
+    public Optional<String> string(String key) {
         JsonNode value = node.get(key);
         if (value == null || value.isNull()) {
             return Optional.empty();
@@ -105,7 +107,8 @@ final class ConfigNode {
         return string(key).filter(s -> !s.isBlank()).orElseThrow(() -> error(key, "is required"));
     }
 
-    Optional<Long> integer(String key) {
+    @Override
+    public Optional<Long> integer(String key) {
         return string(key).map(text -> {
             try {
                 return Long.parseLong(text.trim());
@@ -115,7 +118,8 @@ final class ConfigNode {
         });
     }
 
-    Optional<Double> number(String key) {
+    @Override
+    public Optional<Double> number(String key) {
         return string(key).map(text -> {
             try {
                 return Double.parseDouble(text.trim());
@@ -125,7 +129,8 @@ final class ConfigNode {
         });
     }
 
-    Optional<Boolean> bool(String key) {
+    @Override
+    public Optional<Boolean> bool(String key) {
         return string(key).map(text -> switch (text.trim()) {
             case "true" -> true;
             case "false" -> false;
@@ -134,7 +139,8 @@ final class ConfigNode {
     }
 
     /** The value, which must be one of {@code allowed}. */
-    Optional<String> oneOf(String key, Set<String> allowed) {
+    @Override
+    public Optional<String> oneOf(String key, Set<String> allowed) {
         return string(key).map(value -> {
             if (!allowed.contains(value)) {
                 throw error(key, "must be one of " + String.join(", ", new java.util.TreeSet<>(allowed))
@@ -144,7 +150,8 @@ final class ConfigNode {
         });
     }
 
-    ConfigException error(String key, String problem) {
+    @Override
+    public ConfigException error(String key, String problem) {
         return new ConfigException(at(key) + " " + problem);
     }
 

@@ -9,6 +9,7 @@ import dev.aigateway.ports.CompletionUseCase;
 import dev.aigateway.ports.EmbeddingUseCase;
 import dev.aigateway.ports.ModelListUseCase;
 import dev.aigateway.ports.PassthroughUseCase;
+import dev.aigateway.ports.ProviderOptionsReader;
 import dev.aigateway.ports.UpstreamProvider;
 import dev.aigateway.ports.engine.ModelCatalog;
 import dev.aigateway.ports.engine.ProviderRegistry;
@@ -23,6 +24,12 @@ import javax.inject.Singleton;
 final class CoreModule {
 
     private CoreModule() { }
+
+    @Provides
+    @Singleton
+    static GatewayConfig config(ConfigSource source, Map<String, ProviderOptionsReader> optionsReaders) {
+        return source.read(optionsReaders);
+    }
 
     @Provides
     static ServerSettings serverSettings(GatewayConfig config) {

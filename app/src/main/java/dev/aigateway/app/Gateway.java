@@ -7,26 +7,40 @@ import io.helidon.webserver.WebServer;
 final class Gateway implements AutoCloseable {
     private final WebServer server;
     private final Readiness readiness;
+    private final GatewayConfig config;
 
-    private Gateway(WebServer server, Readiness readiness) {
+    private Gateway(WebServer server, Readiness readiness, GatewayConfig config) {
         this.server = server;
         this.readiness = readiness;
+        this.config = config;
     }
 
     /**
-     * Starts a gateway serving {@code config}.
+     * Reads the configuration from {@code source} and starts a gateway serving it.
      *
+     * @throws ConfigException when the configuration is invalid
+     * @throws IllegalArgumentException when a route needs what its provider does not serve
      * @throws IllegalStateException when the port cannot be bound (Helidon only logs that and carries on)
      */
-    static Gateway start(GatewayConfig config) {
-        GatewayComponent component = DaggerGatewayComponent.factory().create(config);
+    static Gateway start(ConfigSource source) {
+        GatewayComponent component = DaggerGatewayComponent.factory().create(source);
+        GatewayConfig config = component.config();
         WebServer server = component.server();
         server.start();
         if (!server.isRunning()) {
             throw new IllegalStateException("could not listen on " + config.server().host() + ":"
                     + config.server().port() + " (is the port in use?)");
         }
-        return new Gateway(server, component.readiness());
+        return new Gateway(server, component.readiness(), config);
+    }
+
+    /** Starts a gateway serving a configuration already read. */
+    static Gateway start(GatewayConfig config) {
+        return start(providers -> config);
+    }
+
+    GatewayConfig config() {
+        return config;
     }
 
     int port() {

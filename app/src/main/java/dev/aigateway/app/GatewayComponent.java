@@ -4,8 +4,10 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.aigateway.adapters.http.HttpModule;
 import dev.aigateway.adapters.mistral.MistralModule;
+import dev.aigateway.ports.ProviderOptionsReader;
 import dev.aigateway.ports.engine.Readiness;
 import io.helidon.webserver.WebServer;
+import java.util.Map;
 import javax.inject.Singleton;
 
 /** The gateway as one object graph: each adapter contributes its module; a provider is one more module here. */
@@ -13,12 +15,18 @@ import javax.inject.Singleton;
 @Component(modules = {CoreModule.class, HttpModule.class, MistralModule.class})
 interface GatewayComponent {
 
+    /** The configuration, read from the source the component was made with; a {@link ConfigException} if invalid. */
+    GatewayConfig config();
+
     WebServer server();
 
     Readiness readiness();
 
+    /** Each provider's options reader, by provider id: what a configuration may name. */
+    Map<String, ProviderOptionsReader> optionsReaders();
+
     @Component.Factory
     interface Factory {
-        GatewayComponent create(@BindsInstance GatewayConfig config);
+        GatewayComponent create(@BindsInstance ConfigSource source);
     }
 }

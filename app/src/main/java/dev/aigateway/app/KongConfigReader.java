@@ -4,6 +4,7 @@ import dev.aigateway.adapters.http.HttpModule.RequestLimits;
 import dev.aigateway.adapters.http.HttpModule.ServerSettings;
 import dev.aigateway.domain.route.Route;
 import dev.aigateway.domain.route.RouteType;
+import dev.aigateway.ports.ProviderOptionsReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,7 +25,9 @@ final class KongConfigReader {
 
     private KongConfigReader() { }
 
-    static GatewayConfig read(ConfigNode root) {
+    /** @param providers each provider's options reader, by provider id */
+    static GatewayConfig read(ConfigNode root, Map<String, ProviderOptionsReader> providers) {
+        AiProxyConfigReader aiProxy = new AiProxyConfigReader(providers);
         root.allowOnly(Set.of("_format_version", "_transform", "server", "routes"), Map.of(
                 "services", "routes carry their upstream in the ai-proxy plugin; services are not used",
                 "plugins", "put plugins on a route",
@@ -43,7 +46,7 @@ final class KongConfigReader {
         Set<String> names = new HashSet<>();
         Set<String> paths = new HashSet<>();
         for (ConfigNode node : routeNodes) {
-            Route route = route(node);
+            Route route = route(node, aiProxy);
             if (!names.add(route.name())) {
                 throw new ConfigException(node.path() + ".name '" + route.name() + "' is used by another route");
             }
@@ -96,7 +99,7 @@ final class KongConfigReader {
         return (int) value;
     }
 
-    private static Route route(ConfigNode node) {
+    private static Route route(ConfigNode node, AiProxyConfigReader aiProxy) {
         node.allowOnly(Set.of("name", "paths", "plugins", "protocols", "methods"), Map.of(
                 "hosts", "routes match on path only", "headers", "routes match on path only",
                 "strip_path", "paths are matched exactly and not rewritten"));
@@ -118,8 +121,8 @@ final class KongConfigReader {
         });
         ConfigNode plugin = aiProxyPlugin(node);
         Route route = plugin.requiredString("name").equals(ADVANCED)
-                ? AiProxyConfigReader.advanced(name, paths, plugin.object("config"))
-                : AiProxyConfigReader.route(name, paths, plugin.object("config"));
+                ? aiProxy.advanced(name, paths, plugin.object("config"))
+                : aiProxy.route(name, paths, plugin.object("config"));
         if (route.type() != RouteType.PRESERVE && methods.stream().anyMatch(method -> !method.equals("POST"))) {
             throw node.error("methods", "may only list POST on an " + route.type().configName()
                     + " route; preserve routes forward every method");

@@ -17,17 +17,12 @@ public final class Main {
             exit(2, "usage: java -jar gateway.jar [config.yaml]");
         }
         ConfigLoader loader = new ConfigLoader(System.getenv(), warning -> LOG.log(Level.WARNING, warning));
-        GatewayConfig config;
-        try {
-            config = args.length == 1 ? loader.file(Path.of(args[0])) : loader.embedded();
-        } catch (ConfigException e) {
-            exit(2, "invalid configuration: " + e.getMessage());
-            return;
-        }
+        ConfigSource source = args.length == 1 ? providers -> loader.file(Path.of(args[0]), providers)
+                : loader::embedded;
         Gateway gateway;
         try {
-            gateway = Gateway.start(config);
-        } catch (IllegalArgumentException e) {
+            gateway = Gateway.start(source);
+        } catch (ConfigException | IllegalArgumentException e) {
             exit(2, "invalid configuration: " + e.getMessage());
             return;
         } catch (IllegalStateException e) {
@@ -35,7 +30,7 @@ public final class Main {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "gateway-shutdown"));
-        LOG.log(Level.INFO, "gateway listening on port " + gateway.port() + " with " + config.routes().size()
+        LOG.log(Level.INFO, "gateway listening on port " + gateway.port() + " with " + gateway.config().routes().size()
                 + " routes, started in " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
     }
 

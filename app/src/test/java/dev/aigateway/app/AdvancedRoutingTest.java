@@ -135,7 +135,7 @@ class AdvancedRoutingTest {
                               model: { provider: mistral, name: mistral-large-latest, options: { upstream_url: "%2$s" } }
                 """.formatted(KEY_A, primary.baseUri(), KEY_B, fallback.baseUri(), closedPort);
         gateway = Gateway.start(new ConfigLoader(Map.of(), warning -> { })
-                .parse(yaml.getBytes(StandardCharsets.UTF_8), "advanced.yaml"));
+                .parse(yaml.getBytes(StandardCharsets.UTF_8), "advanced.yaml", TestGateways.providers()));
         http = new HttpExchanges(gateway.port());
     }
 

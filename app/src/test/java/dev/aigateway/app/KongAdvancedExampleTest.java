@@ -123,6 +123,7 @@ class KongAdvancedExampleTest {
     }
 
     private static GatewayConfig load(String yaml) {
-        return new ConfigLoader(Map.of(), warning -> { }).parse(yaml.getBytes(StandardCharsets.UTF_8), "kong.yaml");
+        return new ConfigLoader(Map.of(), warning -> { }).parse(yaml.getBytes(StandardCharsets.UTF_8), "kong.yaml",
+                TestGateways.providers());
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aigateway.domain.route.ModelPolicy;
-import dev.aigateway.domain.route.ResponseStreaming;
 import dev.aigateway.domain.route.Pricing;
+import dev.aigateway.domain.route.ResponseStreaming;
 import dev.aigateway.domain.route.Route;
 import dev.aigateway.domain.route.RouteAnalytics;
 import dev.aigateway.domain.route.RouteType;
@@ -114,7 +114,7 @@ class KongConfigReaderTest {
     void theEmbeddedDefaultServesChatAndEmbeddingsOnTheEnvironmentsPortAndKey() {
         List<String> warnings = new ArrayList<>();
         GatewayConfig config = new ConfigLoader(Map.of("MISTRAL_API_KEY", "sk-xyz", "SERVER_PORT", "0",
-                "MISTRAL_BASE_URL", "http://127.0.0.1:9001"), warnings::add).embedded();
+                "MISTRAL_BASE_URL", "http://127.0.0.1:9001"), warnings::add).embedded(TestGateways.providers());
 
         assertThat(config.server().port()).isZero();
         assertThat(config.routes()).extracting(Route::type)
@@ -133,7 +133,7 @@ class KongConfigReaderTest {
     @Test
     void theEmbeddedDefaultStartsWithoutAKeyAndSaysSo() {
         List<String> warnings = new ArrayList<>();
-        GatewayConfig config = new ConfigLoader(Map.of(), warnings::add).embedded();
+        GatewayConfig config = new ConfigLoader(Map.of(), warnings::add).embedded(TestGateways.providers());
 
         assertThat(config.server().port()).isEqualTo(8080);
         assertThat(config.routes().get(0).primary().upstream().upstreamUrl())
@@ -150,7 +150,7 @@ class KongConfigReaderTest {
             "a parameter without its location|'          auth: { param_name: key, param_value: v }'|routes[0].plugins[0].config.auth.param_location is required",
             "a parameter in a bad location|'          auth: { param_name: key, param_value: v, param_location: header }'|routes[0].plugins[0].config.auth.param_location must be one of body, query",
             "two credentials|'          auth: { param_name: k, param_value: v, param_location: query, header_name: a, header_value: b }'|routes[0].plugins[0].config.auth.param_name cannot be set together with header_name",
-            "another provider's auth|'          auth: { azure_client_id: x }'|routes[0].plugins[0].config.auth.azure_client_id is not implemented yet: applies to another provider",
+            "another provider's auth|'          auth: { azure_client_id: x }'|routes[0].plugins[0].config.auth.azure_client_id is not implemented yet: applies to a cloud platform's identity",
             "half a header|'          auth: { header_name: Authorization }'|routes[0].plugins[0].config.auth.header_value is required",
             "log_payloads|'          logging: { log_statistics: true, log_payloads: true }'|routes[0].plugins[0].config.logging.log_payloads is not implemented yet",
             "a bad response_streaming|'          response_streaming: sometimes'|routes[0].plugins[0].config.response_streaming must be one of allow, always, deny",
@@ -292,6 +292,7 @@ class KongConfigReaderTest {
     }
 
     private static GatewayConfig parse(String yaml) {
-        return new ConfigLoader(ENV, warning -> { }).parse(yaml.getBytes(StandardCharsets.UTF_8), "test.yaml");
+        return new ConfigLoader(ENV, warning -> { }).parse(yaml.getBytes(StandardCharsets.UTF_8), "test.yaml",
+                TestGateways.providers());
     }
 }

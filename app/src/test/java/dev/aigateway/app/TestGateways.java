@@ -1,6 +1,7 @@
 package dev.aigateway.app;
 
 import dev.aigateway.fakemistral.FakeMistral;
+import dev.aigateway.ports.ProviderOptionsReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -8,6 +9,13 @@ import java.util.Map;
 final class TestGateways {
 
     private TestGateways() { }
+
+    /** The options readers of the providers the gateway is built with, as a config is read with them. */
+    static Map<String, ProviderOptionsReader> providers() {
+        return DaggerGatewayComponent.factory().create(providers -> {
+            throw new IllegalStateException("only the providers are asked for");
+        }).optionsReaders();
+    }
 
     /** The embedded default's two routes, aimed at {@code mistral} with {@code key}, plus any extra route YAML. */
     static Gateway inFrontOf(FakeMistral mistral, String key, String extraRoutes) {
@@ -17,7 +25,8 @@ final class TestGateways {
     /** The same, with extra settings in the {@code server} block (YAML flow-map entries, e.g. {@code a: 1, b: 2}). */
     static Gateway inFrontOf(FakeMistral mistral, String key, String serverSettings, String extraRoutes) {
         GatewayConfig config = new ConfigLoader(Map.of("MISTRAL_API_KEY", key), warning -> { })
-                .parse(yaml(mistral, serverSettings, extraRoutes).getBytes(StandardCharsets.UTF_8), "test.yaml");
+                .parse(yaml(mistral, serverSettings, extraRoutes).getBytes(StandardCharsets.UTF_8), "test.yaml",
+                        providers());
         return Gateway.start(config);
     }
 

@@ -9,16 +9,27 @@ import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.model.ModelInfo;
 import dev.aigateway.domain.passthrough.PassthroughRequest;
+import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.domain.route.UpstreamTarget;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An LLM provider the gateway can send requests to; one implementation per provider, registered under its id.
  * Requests reaching it already carry their resolved model. Failures are thrown as {@link GatewayException}.
+ * It declares the route types it serves: routes of other types that name it are refused when the gateway starts.
  * Chat and embeddings are required; the other capabilities answer "not supported" unless a provider has them.
  */
 public interface UpstreamProvider {
+
+    /** The route types this provider serves. */
+    Set<RouteType> routeTypes();
+
+    /** Whether it answers {@link #listModels}; {@code GET /v1/models} asks only providers that do. */
+    default boolean listsModels() {
+        return false;
+    }
 
     /** Sends a chat request and returns the complete answer. */
     ChatResponse chat(UpstreamTarget target, ChatRequest request);

@@ -22,6 +22,7 @@ import dev.aigateway.ports.UpstreamProvider;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Mistral as an upstream: translates each request to Mistral's API, sends it, and reads the answer back. */
 final class MistralProvider implements UpstreamProvider {
@@ -37,6 +38,16 @@ final class MistralProvider implements UpstreamProvider {
         this.http = http;
         this.json = json;
         this.errors = new MistralErrorMapper(json);
+    }
+
+    @Override
+    public Set<RouteType> routeTypes() {
+        return MistralEndpoints.served();
+    }
+
+    @Override
+    public boolean listsModels() {
+        return true;
     }
 
     @Override

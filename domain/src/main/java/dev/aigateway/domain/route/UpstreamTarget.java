@@ -14,11 +14,12 @@ import java.util.Optional;
  * @param allowOverride whether a credential the client sent replaces the configured one (Kong's
  *     {@code auth.allow_override})
  * @param timeouts how long to wait on the upstream
+ * @param options the provider's own settings for this target, which only that provider reads
  * @param requestId the id of the request this target serves, sent upstream so both sides can be correlated
  */
 public record UpstreamTarget(String provider, Optional<URI> upstreamUrl, Optional<String> upstreamPath,
                              Optional<UpstreamAuth> auth, boolean allowOverride, UpstreamTimeouts timeouts,
-                             Optional<String> requestId) {
+                             ProviderOptions options, Optional<String> requestId) {
     /** The header a client's own key arrives in when the route configures no credential. */
     public static final String CLIENT_KEY_HEADER = "Authorization";
 
@@ -28,19 +29,21 @@ public record UpstreamTarget(String provider, Optional<URI> upstreamUrl, Optiona
         Objects.requireNonNull(upstreamPath, "upstreamPath");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(options, "options");
         Objects.requireNonNull(requestId, "requestId");
     }
 
     /** A configured target, serving no request yet. */
     public UpstreamTarget(String provider, Optional<URI> upstreamUrl, Optional<String> upstreamPath,
-                          Optional<UpstreamAuth> auth, boolean allowOverride, UpstreamTimeouts timeouts) {
-        this(provider, upstreamUrl, upstreamPath, auth, allowOverride, timeouts, Optional.empty());
+                          Optional<UpstreamAuth> auth, boolean allowOverride, UpstreamTimeouts timeouts,
+                          ProviderOptions options) {
+        this(provider, upstreamUrl, upstreamPath, auth, allowOverride, timeouts, options, Optional.empty());
     }
 
-    /** A target with the configured credential only and the default timeouts. */
+    /** A target with the configured credential only, the default timeouts and no provider options. */
     public UpstreamTarget(String provider, Optional<URI> upstreamUrl, Optional<String> upstreamPath,
                           Optional<UpstreamAuth> auth) {
-        this(provider, upstreamUrl, upstreamPath, auth, false, UpstreamTimeouts.DEFAULTS);
+        this(provider, upstreamUrl, upstreamPath, auth, false, UpstreamTimeouts.DEFAULTS, ProviderOptions.none());
     }
 
     /**
@@ -54,7 +57,7 @@ public record UpstreamTarget(String provider, Optional<URI> upstreamUrl, Optiona
                 : allowOverride && clientCredential.isPresent()
                         ? Optional.of(auth.get().withValue(clientCredential.get()))
                         : auth;
-        return new UpstreamTarget(provider, upstreamUrl, upstreamPath, effective, allowOverride, timeouts,
+        return new UpstreamTarget(provider, upstreamUrl, upstreamPath, effective, allowOverride, timeouts, options,
                 Optional.of(id));
     }
 }

@@ -36,7 +36,7 @@ class UpstreamTargetTest {
     void picksTheCredential(String row, UpstreamAuth configured, boolean allowOverride, Secret client,
                             UpstreamAuth expected) {
         UpstreamTarget target = new UpstreamTarget("mistral", Optional.empty(), Optional.empty(),
-                Optional.ofNullable(configured), allowOverride, UpstreamTimeouts.DEFAULTS);
+                Optional.ofNullable(configured), allowOverride, UpstreamTimeouts.DEFAULTS, ProviderOptions.none());
 
         assertThat(target.forRequest(Optional.ofNullable(client), "req-1").auth()).isEqualTo(Optional.ofNullable(expected));
     }

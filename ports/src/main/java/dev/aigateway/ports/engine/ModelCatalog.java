@@ -18,7 +18,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The models the routes serve: each route's fixed model, and for routes that take the model from the request,
- * the upstream's own list, fetched with the route's credential and kept for a configurable time.
+ * the upstream's own list (from providers that list models), fetched with the route's credential and kept for a
+ * configurable time.
  */
 public final class ModelCatalog implements ModelListUseCase {
     private final List<Route> routes;
@@ -49,7 +50,7 @@ public final class ModelCatalog implements ModelListUseCase {
                 Optional<String> fixed = target.policy().model().fixedName();
                 if (fixed.isPresent()) {
                     byId.putIfAbsent(fixed.get(), new ModelInfo(fixed.get(), target.upstream().provider(), 0));
-                } else {
+                } else if (providers.get(target.upstream().provider()).listsModels()) {
                     upstreamList(target.upstream()).forEach(model -> byId.putIfAbsent(model.id(), model));
                 }
             }
@@ -71,7 +72,8 @@ public final class ModelCatalog implements ModelListUseCase {
     /** Routes of one upstream host share one list, whatever endpoint path each of them uses. */
     private static UpstreamTarget hostOf(UpstreamTarget target) {
         Optional<URI> host = target.upstreamUrl().map(url -> URI.create(url.getScheme() + "://" + url.getRawAuthority()));
-        return new UpstreamTarget(target.provider(), host, Optional.empty(), target.auth(), false, target.timeouts());
+        return new UpstreamTarget(target.provider(), host, Optional.empty(), target.auth(), false, target.timeouts(),
+                target.options());
     }
 
     private record Fetched(List<ModelInfo> models, long atNanos) { }

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,16 @@ class ModelCatalogTest {
         assertThat(provider.fetches).hasSize(2);
     }
 
+    @Test
+    void asksOnlyProvidersThatListModels() {
+        provider.lists = false;
+        ModelCatalog catalog = catalog(List.of(route("a", RouteType.CHAT, "fixed-model", "/v1/chat/completions"),
+                route("b", RouteType.CHAT, null, "/v1/chat/completions")));
+
+        assertThat(catalog.models()).extracting(ModelInfo::id).containsExactly("fixed-model");
+        assertThat(provider.fetches).isEmpty();
+    }
+
     private ModelCatalog catalog(List<Route> routes) {
         return new ModelCatalog(routes, ProviderRegistry.of(Map.of("mistral", provider)), Duration.ofSeconds(60),
                 clock::get);
@@ -73,9 +84,23 @@ class ModelCatalogTest {
 
     private static final class ListingProvider implements UpstreamProvider {
         final List<UpstreamTarget> fetches = new ArrayList<>();
+        boolean lists = true;
+
+        @Override
+        public Set<RouteType> routeTypes() {
+            return Set.of(RouteType.values());
+        }
+
+        @Override
+        public boolean listsModels() {
+            return lists;
+        }
 
         @Override
         public List<ModelInfo> listModels(UpstreamTarget target) {
+            if (!lists) {
+                throw new AssertionError("asked for a list it does not have");
+            }
             fetches.add(target);
             return List.of(new ModelInfo("mistral-small-latest", "mistralai", 1),
                     new ModelInfo("mistral-embed", "mistralai", 1));

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RoutingServiceTest {
@@ -125,6 +126,11 @@ class RoutingServiceTest {
         final List<ChatRequest> chatRequests = new ArrayList<>();
         final List<EmbeddingRequest> embeddingRequests = new ArrayList<>();
         final List<UpstreamTarget> targets = new ArrayList<>();
+
+        @Override
+        public Set<RouteType> routeTypes() {
+            return Set.of(RouteType.values());
+        }
 
         @Override
         public ChatResponse chat(UpstreamTarget target, ChatRequest request) {
