@@ -26,7 +26,7 @@ final class CompletionsHandler implements Handler {
     @Override
     public void handle(ServerRequest request, ServerResponse response) {
         JsonExchange exchange = JsonExchange.read(request, route, json);
-        OpenAiTextCompletionMapper.Incoming incoming = OpenAiTextCompletionMapper.fromWire(exchange.body());
+        OpenAiTextCompletionMapper.Incoming incoming = OpenAiTextCompletionMapper.fromWire(exchange.body(), json.limits());
         ExchangeMeter meter = new ExchangeMeter(route, exchange.requestId(), "text_completion", incoming.request().model(),
                 observations);
         new HttpChatResponder(response, route, json, AnswerShape.TEXT_COMPLETION, incoming.includeUsage(), streams,

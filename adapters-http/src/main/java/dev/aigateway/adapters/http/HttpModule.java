@@ -115,7 +115,7 @@ public final class HttpModule {
      *
      * @param maxMessages messages in one chat request
      * @param maxTools tools in one chat request
-     * @param maxEmbeddingInputs texts in one embeddings request
+     * @param maxEmbeddingInputs texts in one embeddings request (and prompts in one completions request)
      * @param maxJsonDepth nesting of arrays and objects in a request body
      */
     public record RequestLimits(int maxMessages, int maxTools, int maxEmbeddingInputs, int maxJsonDepth) {

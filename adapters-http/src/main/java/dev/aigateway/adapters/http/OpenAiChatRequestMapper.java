@@ -11,8 +11,11 @@ import dev.aigateway.domain.chat.ToolCall;
 import dev.aigateway.domain.chat.ToolChoice;
 import dev.aigateway.domain.chat.ToolDefinition;
 import dev.aigateway.domain.error.GatewayException;
+import dev.aigateway.domain.json.JsonValue;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +26,10 @@ final class OpenAiChatRequestMapper {
             "temperature", "top_p", "top_k", "max_tokens", "max_completion_tokens", "seed", "stop",
             "presence_penalty", "frequency_penalty", "n", "tools", "tool_choice", "parallel_tool_calls",
             "response_format", "user", "functions", "function_call");
+    private static final Set<String> OPENAI_TOOL_CHOICES = Set.of("auto", "none", "required");
+    /** Fields of an assistant message this mapper reads; the others travel as the message's extensions. */
+    private static final Set<String> ASSISTANT_MODELLED = Set.of("role", "content", "name", "tool_calls",
+            "function_call");
 
     private OpenAiChatRequestMapper() { }
 
@@ -45,7 +52,13 @@ final class OpenAiChatRequestMapper {
         WireFields.number(body, "frequency_penalty", "frequency_penalty").ifPresent(request::frequencyPenalty);
         WireFields.integer(body, "n", "n").ifPresent(request::n);
         request.tools(tools(body, limits));
-        toolChoice(body).ifPresent(request::toolChoice);
+        JsonNode choice = body.get("tool_choice");
+        if (choice != null && choice.isTextual() && !OPENAI_TOOL_CHOICES.contains(choice.textValue())) {
+            // Another API's word (Mistral SDKs send "any"): the provider judges it, as any unmodelled field.
+            request.extension("tool_choice", OpenAiJson.toValue(choice));
+        } else {
+            toolChoice(body).ifPresent(request::toolChoice);
+        }
         WireFields.bool(body, "parallel_tool_calls", "parallel_tool_calls").ifPresent(request::parallelToolCalls);
         JsonNode responseFormat = body.get("response_format");
         if (!WireFields.absent(responseFormat)) {
@@ -114,8 +127,13 @@ final class OpenAiChatRequestMapper {
         if (content.isEmpty() && calls.isEmpty()) {
             throw GatewayException.invalid("'" + at + "' needs content or tool_calls", at + ".content");
         }
-        boolean prefix = WireFields.bool(node, "prefix", at + ".prefix").orElse(false);
-        return new Message.Assistant(content, calls, name, prefix);
+        Map<String, JsonValue> extensions = new LinkedHashMap<>();
+        node.properties().forEach(member -> {
+            if (!ASSISTANT_MODELLED.contains(member.getKey())) {
+                extensions.put(member.getKey(), OpenAiJson.toValue(member.getValue()));
+            }
+        });
+        return new Message.Assistant(content, calls, name, extensions);
     }
 
     private static Content requiredContent(JsonNode node, String at) {
@@ -203,7 +221,7 @@ final class OpenAiChatRequestMapper {
             return Optional.of(switch (choice.textValue()) {
                 case "auto" -> new ToolChoice.Auto();
                 case "none" -> new ToolChoice.None();
-                case "required", "any" -> new ToolChoice.Required();
+                case "required" -> new ToolChoice.Required();
                 default -> throw GatewayException.invalid("'" + param + "' must be auto, none, required or"
                         + " an object naming a function", param);
             });

@@ -38,39 +38,15 @@ final class OpenAiEmbeddingMapper {
                 extensions.put(member.getKey(), OpenAiJson.toValue(member.getValue()));
             }
         });
-        EmbeddingRequest request = new EmbeddingRequest(WireFields.string(body, "model", "model"), inputs(body, limits),
+        EmbeddingRequest request = new EmbeddingRequest(WireFields.string(body, "model", "model"),
+                OpenAiTextInputs.read(body, "input", limits.maxEmbeddingInputs()),
                 WireFields.integer(body, "dimensions", "dimensions"), extensions);
         return new IncomingEmbeddings(request, encoding.equals("base64"));
     }
 
-    private static List<String> inputs(ObjectNode body, RequestLimits limits) {
-        JsonNode input = body.get("input");
-        if (WireFields.absent(input)) {
-            throw WireFields.missing("input");
-        }
-        if (input.isTextual()) {
-            return List.of(input.textValue());
-        }
-        if (!input.isArray()) {
-            throw WireFields.wrongType("input", "a string or an array of strings");
-        }
-        WireFields.atMost(input, limits.maxEmbeddingInputs(), "input");
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < input.size(); i++) {
-            JsonNode item = input.get(i);
-            if (!item.isTextual()) {
-                // OpenAI also takes token arrays; Mistral embeds text only, so they cannot be honoured.
-                throw GatewayException.invalid("'input[" + i + "]' must be a string: token arrays are not"
-                        + " supported by this provider", "input");
-            }
-            texts.add(item.textValue());
-        }
-        return texts;
-    }
-
     static ObjectNode toWire(EmbeddingResponse response, boolean base64) {
         ObjectNode wire = NODES.objectNode();
-        // OpenAI's answer has no id, but Mistral's SDK requires one: clients of both read this shape.
+        // OpenAI's answer has no id, but some clients' SDKs require one: written whenever the provider gave one.
         response.id().ifPresent(id -> wire.put("id", id));
         wire.put("object", "list");
         ArrayNode data = wire.putArray("data");

@@ -5,6 +5,7 @@ import static dev.aigateway.adapters.http.OpenAiJson.NODES;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigateway.adapters.http.HttpModule.RequestLimits;
 import dev.aigateway.domain.Usage;
 import dev.aigateway.domain.chat.ChatChoice;
 import dev.aigateway.domain.chat.ChatChunk;
@@ -21,7 +22,7 @@ import java.util.Set;
 /** OpenAI's legacy completions ({@code /v1/completions}): request to domain, answer to {@code text_completion}. */
 final class OpenAiTextCompletionMapper {
     private static final Set<String> MODELLED = Set.of("model", "prompt", "suffix", "stream", "stream_options",
-            "max_tokens", "min_tokens", "temperature", "top_p", "top_k", "stop", "seed");
+            "max_tokens", "temperature", "top_p", "top_k", "stop", "seed");
     private static final String OBJECT = "text_completion";
 
     private OpenAiTextCompletionMapper() { }
@@ -29,7 +30,7 @@ final class OpenAiTextCompletionMapper {
     /** The request, and whether the client asked for a closing usage chunk. */
     record Incoming(CompletionRequest request, boolean includeUsage) { }
 
-    static Incoming fromWire(ObjectNode body) {
+    static Incoming fromWire(ObjectNode body, RequestLimits limits) {
         Map<String, JsonValue> extensions = new LinkedHashMap<>();
         body.properties().forEach(member -> {
             if (!MODELLED.contains(member.getKey())) {
@@ -37,31 +38,15 @@ final class OpenAiTextCompletionMapper {
             }
         });
         boolean stream = WireFields.bool(body, "stream", "stream").orElse(false);
-        CompletionRequest request = new CompletionRequest(WireFields.string(body, "model", "model"), prompt(body),
+        CompletionRequest request = new CompletionRequest(WireFields.string(body, "model", "model"),
+                OpenAiTextInputs.read(body, "prompt", limits.maxEmbeddingInputs()),
                 WireFields.string(body, "suffix", "suffix"), stream,
                 WireFields.integer(body, "max_tokens", "max_tokens"),
-                WireFields.integer(body, "min_tokens", "min_tokens"),
                 WireFields.number(body, "temperature", "temperature"), WireFields.number(body, "top_p", "top_p"),
                 WireFields.integer(body, "top_k", "top_k"), WireFields.stringOrStrings(body, "stop", "stop"),
                 WireFields.wholeNumber(body, "seed", "seed"), extensions);
         boolean includeUsage = StreamOptions.includeUsage(body);
         return new Incoming(request, stream && includeUsage);
-    }
-
-    /** One text prompt: Mistral completes one text per request and takes no token arrays. */
-    private static String prompt(ObjectNode body) {
-        JsonNode prompt = body.get("prompt");
-        if (WireFields.absent(prompt)) {
-            throw WireFields.missing("prompt");
-        }
-        if (prompt.isTextual()) {
-            return prompt.textValue();
-        }
-        if (prompt.isArray() && prompt.size() == 1 && prompt.get(0).isTextual()) {
-            return prompt.get(0).textValue();
-        }
-        throw GatewayException.invalid("'prompt' must be one string: several prompts or token arrays are not"
-                + " supported by this provider", "prompt");
     }
 
     static ObjectNode completion(ChatResponse response) {

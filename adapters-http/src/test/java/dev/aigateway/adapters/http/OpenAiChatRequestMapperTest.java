@@ -72,27 +72,31 @@ class OpenAiChatRequestMapperTest {
                                 + "{'role':'tool','tool_call_id':'call_1','content':'sunny'}]}",
                         b -> b.messages(List.of(new Message.User(Content.text("weather?"), Optional.empty()),
                                 new Message.Assistant(Optional.empty(), List.of(new ToolCall("call_1", "w", "{}")),
-                                        Optional.empty(), false),
+                                        Optional.empty(), Map.of("refusal", JsonValue.JsonNull.INSTANCE)),
                                 new Message.Tool("call_1", Content.text("sunny"), Optional.empty())))),
-                row("assistant fields Mistral refuses are stripped from history", "{'messages':[{'role':'user',"
-                                + "'content':'hi'},{'role':'assistant','content':'Hello','refusal':'no',"
-                                + "'reasoning_content':'thought','annotations':[],'audio':{'id':'a1'}},"
+                row("assistant fields OpenAI's reader does not model travel as the message's extensions",
+                        "{'messages':[{'role':'user','content':'hi'},{'role':'assistant','content':'Hello',"
+                                + "'refusal':'no','reasoning_content':'thought','annotations':[]},"
                                 + "{'role':'user','content':'again'}]}",
                         b -> b.messages(List.of(user(), new Message.Assistant(Optional.of(Content.text("Hello")),
-                                List.of(), Optional.empty(), false),
+                                List.of(), Optional.empty(), Map.of("refusal", new JsonValue.JsonString("no"),
+                                        "reasoning_content", new JsonValue.JsonString("thought"),
+                                        "annotations", new JsonValue.JsonArray(List.of()))),
                                 new Message.User(Content.text("again"), Optional.empty())))),
                 row("a legacy function result is a tool message", "{'messages':[{'role':'user','content':'hi'},"
                                 + "{'role':'assistant','content':null,'function_call':{'name':'w','arguments':'{}'}},"
                                 + "{'role':'function','name':'w','content':'sunny'}]}",
                         b -> b.messages(List.of(user(), new Message.Assistant(Optional.empty(),
-                                        List.of(new ToolCall("w", "w", "{}")), Optional.empty(), false),
+                                        List.of(new ToolCall("w", "w", "{}")), Optional.empty()),
                                 new Message.Tool("w", Content.text("sunny"), Optional.of("w"))))),
-                row("tool_choice any (Mistral's word) is required", "{" + HI + ",'tool_choice':'any'}",
-                        b -> b.toolChoice(new ToolChoice.Required())),
-                row("a Mistral prefix message is carried", "{'messages':[{'role':'user','content':'hi'},"
-                                + "{'role':'assistant','content':'Sure:','prefix':true}]}",
+                row("a tool_choice word that is not OpenAI's travels for the provider to judge",
+                        "{" + HI + ",'tool_choice':'any'}",
+                        b -> b.extension("tool_choice", new JsonValue.JsonString("any"))),
+                row("a message flag that is not OpenAI's (a prefix) travels with its message",
+                        "{'messages':[{'role':'user','content':'hi'},{'role':'assistant','content':'Sure:',"
+                                + "'prefix':true}]}",
                         b -> b.messages(List.of(user(), new Message.Assistant(Optional.of(Content.text("Sure:")),
-                                List.of(), Optional.empty(), true)))),
+                                List.of(), Optional.empty(), Map.of("prefix", new JsonValue.JsonBool(true)))))),
                 row("text and image parts, image as string or object", "{'messages':[{'role':'user','content':["
                                 + "{'type':'text','text':'what?','cache_control':{'type':'ephemeral'}},"
                                 + "{'type':'image_url','image_url':{'url':'https://x/a.png','detail':'high'}},"
@@ -148,7 +152,7 @@ class OpenAiChatRequestMapperTest {
                 Arguments.of("{" + HI + ",'stop':[1]}", "stop[0]"),
                 Arguments.of("{" + HI + ",'tools':[{'type':'web_search'}]}", "tools[0].type"),
                 Arguments.of("{" + HI + ",'tools':[{'type':'function','function':{}}]}", "tools[0].function.name"),
-                Arguments.of("{" + HI + ",'tool_choice':'sometimes'}", "tool_choice"),
+                Arguments.of("{" + HI + ",'tool_choice':7}", "tool_choice"),
                 Arguments.of("{" + HI + ",'response_format':'json'}", "response_format"),
                 Arguments.of("{" + HI + ",'stream_options':{'include_usage':'yes'}}",
                         "stream_options.include_usage"),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigateway.adapters.http.HttpModule.RequestLimits;
+import dev.aigateway.domain.TextInput;
 import dev.aigateway.domain.Usage;
 import dev.aigateway.domain.embedding.Embedding;
 import dev.aigateway.domain.embedding.EmbeddingRequest;
@@ -32,7 +33,7 @@ class OpenAiEmbeddingMapperTest {
         EmbeddingRequest array = read("{'model':'mistral-embed','input':['hello']}").request();
 
         assertThat(single).isEqualTo(array);
-        assertThat(single.inputs()).containsExactly("hello");
+        assertThat(single.inputs()).containsExactly(new TextInput.Text("hello"));
     }
 
     @Test
@@ -41,16 +42,24 @@ class OpenAiEmbeddingMapperTest {
                 + "'encoding_format':'base64','user':'u','output_dtype':'int8'}");
 
         assertThat(incoming.base64()).isTrue();
-        assertThat(incoming.request()).isEqualTo(new EmbeddingRequest(Optional.of("m"), List.of("a", "b"),
+        assertThat(incoming.request()).isEqualTo(new EmbeddingRequest(Optional.of("m"), TextInput.texts(List.of("a", "b")),
                 Optional.of(256), Map.of("user", new JsonValue.JsonString("u"),
                 "output_dtype", new JsonValue.JsonString("int8"))));
+    }
+
+    @Test
+    void readsTokenArraysForTheProviderToJudge() {
+        assertThat(read("{'model':'m','input':[1,2,3]}").request().inputs())
+                .containsExactly(new TextInput.Tokens(List.of(1, 2, 3)));
+        assertThat(read("{'model':'m','input':[[1],[2]]}").request().inputs())
+                .containsExactly(new TextInput.Tokens(List.of(1)), new TextInput.Tokens(List.of(2)));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "{'model':'m'}|input",
-            "{'model':'m','input':[[1,2,3]]}|input",
-            "{'model':'m','input':[1,2,3]}|input",
+            "{'model':'m','input':[[1,'x']]}|input[0][1]",
+            "{'model':'m','input':['a',3]}|input[1]",
             "{'model':'m','input':[]}|input",
             "{'model':'m','input':'a','encoding_format':'binary'}|encoding_format",
             "{'model':'m','input':'a','dimensions':'big'}|dimensions",

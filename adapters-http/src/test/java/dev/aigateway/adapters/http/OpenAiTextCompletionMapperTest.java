@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigateway.adapters.http.HttpModule.RequestLimits;
+import dev.aigateway.domain.TextInput;
 import dev.aigateway.domain.Usage;
 import dev.aigateway.domain.chat.AssistantReply;
 import dev.aigateway.domain.chat.ChatChoice;
@@ -20,8 +21,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class OpenAiTextCompletionMapperTest {
@@ -34,16 +38,34 @@ class OpenAiTextCompletionMapperTest {
                 + "'stream':true,'stream_options':{'include_usage':true},'user':'u'}");
 
         assertThat(incoming.includeUsage()).isTrue();
-        assertThat(incoming.request()).isEqualTo(new CompletionRequest(Optional.of("codestral-latest"), "def f():",
-                Optional.of("return 1"), true, Optional.of(32), Optional.of(2), Optional.of(0.1), Optional.empty(),
-                Optional.empty(), List.of("\n\n"), Optional.of(4L), Map.of("user", new JsonValue.JsonString("u"))));
+        assertThat(incoming.request()).isEqualTo(new CompletionRequest(Optional.of("codestral-latest"),
+                TextInput.texts(List.of("def f():")), Optional.of("return 1"), true, Optional.of(32),
+                Optional.of(0.1), Optional.empty(), Optional.empty(), List.of("\n\n"), Optional.of(4L),
+                Map.of("min_tokens", new JsonValue.JsonNumber(java.math.BigDecimal.valueOf(2)),
+                        "user", new JsonValue.JsonString("u"))));
+    }
+
+    static Stream<Arguments> promptShapes() {
+        return Stream.of(
+                Arguments.of("one string", "'x'", List.of(new TextInput.Text("x"))),
+                Arguments.of("several strings", "['x','y']", TextInput.texts(List.of("x", "y"))),
+                Arguments.of("one token array", "[1,2,3]", List.of(new TextInput.Tokens(List.of(1, 2, 3)))),
+                Arguments.of("several token arrays", "[[1],[2,3]]", List.of(new TextInput.Tokens(List.of(1)),
+                        new TextInput.Tokens(List.of(2, 3)))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("promptShapes")
+    void readsEveryPromptShapeOfOpenAi(String shape, String prompt, List<TextInput> expected) {
+        assertThat(read("{'prompt':" + prompt + "}").request().prompts()).isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{'model':'m'}", "{'prompt':['a','b']}", "{'prompt':[1,2,3]}", "{'prompt':7}"})
-    void refusesPromptsMistralCannotTake(String body) {
+    @ValueSource(strings = {"{'model':'m'}", "{'prompt':7}", "{'prompt':[]}", "{'prompt':['a',7]}",
+            "{'prompt':[[1,'a']]}", "{'prompt':[-1]}"})
+    void refusesPromptsThatAreNoneOfThem(String body) {
         assertThatThrownBy(() -> read(body)).isInstanceOfSatisfying(GatewayException.class,
-                e -> assertThat(e.error().param()).contains("prompt"));
+                e -> assertThat(e.error().param()).get().asString().startsWith("prompt"));
     }
 
     @Test
@@ -77,6 +99,6 @@ class OpenAiTextCompletionMapperTest {
 
     private static OpenAiTextCompletionMapper.Incoming read(String singleQuoted) {
         return OpenAiTextCompletionMapper.fromWire(JSON.readObject(singleQuoted.replace('\'', '"')
-                .getBytes(StandardCharsets.UTF_8)));
+                .getBytes(StandardCharsets.UTF_8)), RequestLimits.defaults());
     }
 }

@@ -32,7 +32,7 @@ class RequestParsingFuzzTest {
     @FuzzTest(maxDuration = "30s")
     void completionRequests(byte[] body) {
         try {
-            OpenAiTextCompletionMapper.fromWire(JSON.readObject(body));
+            OpenAiTextCompletionMapper.fromWire(JSON.readObject(body), RequestLimits.defaults());
         } catch (GatewayException expected) {
             // a clear 4xx for the client
         }

@@ -31,6 +31,11 @@ final class MistralChatRequestMapper {
             "modalities", "audio", "stream_options", "web_search_options", "verbosity", "prompt_cache_retention",
             "safety_identifier");
 
+    /** Mistral's flag on a last assistant message: the model continues it instead of answering it. */
+    private static final String PREFIX = "prefix";
+
+    private static final Set<String> MISTRAL_TOOL_CHOICES = Set.of("auto", "none", "any", "required");
+
     /** The {@code service_tier} values Mistral accepts; OpenAI's others are dropped. */
     private static final Set<String> MISTRAL_SERVICE_TIERS = Set.of("auto", "standard_only");
 
@@ -42,7 +47,9 @@ final class MistralChatRequestMapper {
         body.put("model", request.model().orElseThrow(
                 () -> new IllegalStateException("the route resolves the model before the provider is called")));
         ArrayNode messages = body.putArray("messages");
-        request.messages().forEach(message -> messages.add(message(message, dropped)));
+        for (int i = 0; i < request.messages().size(); i++) {
+            messages.add(message(request.messages().get(i), "messages[" + i + "]", dropped));
+        }
         body.put("stream", request.stream());
         request.temperature().ifPresent(t -> body.put("temperature", temperature(t)));
         request.topP().ifPresent(p -> body.put("top_p", p));
@@ -81,7 +88,14 @@ final class MistralChatRequestMapper {
     }
 
     private static void extension(ObjectNode body, String name, JsonValue value, List<String> dropped) {
-        if (name.equals("service_tier")) {
+        if (name.equals("tool_choice")) {
+            // A word of Mistral's own API (a Mistral SDK's "any"); OpenAI's words arrive as the domain's choice.
+            if (!(value instanceof JsonValue.JsonString word && MISTRAL_TOOL_CHOICES.contains(word.value()))) {
+                throw GatewayException.invalid("'tool_choice' must be auto, none, any, required or an object naming"
+                        + " a function", "tool_choice");
+            }
+            body.set(name, JsonTrees.toNode(value));
+        } else if (name.equals("service_tier")) {
             boolean accepted = value instanceof JsonValue.JsonString s && MISTRAL_SERVICE_TIERS.contains(s.value());
             if (accepted) {
                 body.set(name, JsonTrees.toNode(value));
@@ -97,7 +111,7 @@ final class MistralChatRequestMapper {
         }
     }
 
-    private static ObjectNode message(Message message, List<String> dropped) {
+    private static ObjectNode message(Message message, String at, List<String> dropped) {
         ObjectNode wire = NODES.objectNode();
         switch (message) {
             case Message.System system -> {
@@ -117,9 +131,15 @@ final class MistralChatRequestMapper {
                     ArrayNode calls = wire.putArray("tool_calls");
                     assistant.toolCalls().forEach(call -> calls.add(toolCall(call)));
                 }
-                if (assistant.prefix()) {
-                    wire.put("prefix", true);
-                }
+                assistant.extensions().forEach((name, value) -> {
+                    if (!name.equals(PREFIX)) {
+                        dropped.add("messages[]." + name);
+                    } else if (value instanceof JsonValue.JsonBool flag) {
+                        wire.put(PREFIX, flag.value());
+                    } else {
+                        throw GatewayException.invalid("'" + at + ".prefix' must be true or false", at + ".prefix");
+                    }
+                });
                 assistant.name().ifPresent(n -> dropped.add("messages[].name"));
             }
             case Message.Tool tool -> {

@@ -5,6 +5,7 @@ import static dev.aigateway.egress.JsonTrees.NODES;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.domain.embedding.EmbeddingRequest;
+import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.egress.JsonTrees;
 import java.util.Set;
 
@@ -20,7 +21,11 @@ final class MistralEmbeddingRequestMapper {
         body.put("model", request.model().orElseThrow(
                 () -> new IllegalStateException("the route resolves the model before the provider is called")));
         ArrayNode input = body.putArray("input");
-        request.inputs().forEach(input::add);
+        for (int i = 0; i < request.inputs().size(); i++) {
+            int index = i;
+            input.add(request.inputs().get(i).asText().orElseThrow(() -> GatewayException.invalid("'input[" + index
+                    + "]' must be a string: Mistral embeds texts, not token arrays", "input")));
+        }
         request.dimensions().ifPresent(d -> body.put("output_dimension", d));
         request.extensions().forEach((name, value) -> {
             if (!OPENAI_ONLY.contains(name)) {

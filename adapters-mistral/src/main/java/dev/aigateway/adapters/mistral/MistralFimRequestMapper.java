@@ -4,6 +4,7 @@ import static dev.aigateway.egress.JsonTrees.NODES;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigateway.domain.TextInput;
 import dev.aigateway.domain.completion.CompletionRequest;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.json.JsonValue;
@@ -21,6 +22,7 @@ import java.util.Set;
  */
 final class MistralFimRequestMapper {
     private static final Set<String> DROPPED = Set.of("user", "stream_options");
+    private static final String MIN_TOKENS = "min_tokens";
 
     /** Fields Mistral lacks, with the one value at which leaving them out changes nothing. */
     private static final Map<String, JsonValue> NEUTRAL = Map.of(
@@ -35,11 +37,10 @@ final class MistralFimRequestMapper {
         ObjectNode body = NODES.objectNode();
         body.put("model", request.model().orElseThrow(
                 () -> new IllegalStateException("the route resolves the model before the provider is called")));
-        body.put("prompt", request.prompt());
+        body.put("prompt", prompt(request));
         request.suffix().ifPresent(s -> body.put("suffix", s));
         body.put("stream", request.stream());
         request.maxTokens().ifPresent(m -> body.put("max_tokens", m));
-        request.minTokens().ifPresent(m -> body.put("min_tokens", m));
         request.temperature().ifPresent(t -> body.put("temperature", MistralChatRequestMapper.temperature(t)));
         request.topP().ifPresent(p -> body.put("top_p", p));
         if (request.topK().isPresent()) {
@@ -50,7 +51,9 @@ final class MistralFimRequestMapper {
             request.stop().forEach(stop::add);
         }
         request.extensions().forEach((name, value) -> {
-            if (DROPPED.contains(name) || isNeutral(name, value)) {
+            if (name.equals(MIN_TOKENS)) {
+                body.put(MIN_TOKENS, minTokens(value));
+            } else if (DROPPED.contains(name) || isNeutral(name, value)) {
                 dropped.add(name);
             } else if (NEUTRAL.containsKey(name)) {
                 throw GatewayException.invalid("'" + name + "' is not supported by Mistral's completions", name);
@@ -60,6 +63,30 @@ final class MistralFimRequestMapper {
         });
         request.seed().ifPresent(s -> body.put("random_seed", s));
         return new MistralTranslation(body, dropped);
+    }
+
+    /** Mistral's FIM completes one written-out text per request. */
+    private static String prompt(CompletionRequest request) {
+        if (request.prompts().size() == 1 && request.prompts().get(0) instanceof TextInput.Text text) {
+            return text.text();
+        }
+        throw GatewayException.invalid("'prompt' must be one string: Mistral completes one text per request and"
+                + " takes no token arrays", "prompt");
+    }
+
+    /** Mistral's own {@code min_tokens}, checked here: a 400 naming it beats Mistral's 422. */
+    private static int minTokens(JsonValue value) {
+        if (value instanceof JsonValue.JsonNumber number) {
+            try {
+                int count = number.value().intValueExact();
+                if (count >= 0) {
+                    return count;
+                }
+            } catch (ArithmeticException notWhole) {
+                // refused below
+            }
+        }
+        throw GatewayException.invalid("'" + MIN_TOKENS + "' must be a whole number, 0 or more", MIN_TOKENS);
     }
 
     private static boolean isNeutral(String name, JsonValue value) {

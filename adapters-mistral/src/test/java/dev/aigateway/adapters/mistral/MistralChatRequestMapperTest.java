@@ -54,7 +54,7 @@ class MistralChatRequestMapperTest {
                         b -> b.messages(List.of(user("weather?"),
                                 new Message.Assistant(Optional.empty(),
                                         List.of(new ToolCall("call_abc", "weather", "{\"city\":\"Paris\"}")),
-                                        Optional.empty(), false),
+                                        Optional.empty()),
                                 new Message.Tool("call_abc", Content.text("sunny"), Optional.of("weather")))),
                         "{'model':'m','messages':[{'role':'user','content':'weather?'},{'role':'assistant',"
                                 + "'tool_calls':[{'id':'" + ToolCallIds.toMistral("call_abc") + "','type':'function',"
@@ -139,9 +139,20 @@ class MistralChatRequestMapperTest {
                                 + "'stream':false}", List.of()),
                 row("an assistant prefix message is marked as one",
                         b -> b.messages(List.of(user("hi"), new Message.Assistant(
-                                Optional.of(Content.text("Sure:")), List.of(), Optional.empty(), true))),
+                                Optional.of(Content.text("Sure:")), List.of(), Optional.empty(),
+                                Map.of("prefix", new JsonValue.JsonBool(true))))),
                         "{'model':'m','messages':[" + HI + ",{'role':'assistant','content':'Sure:','prefix':true}],"
                                 + "'stream':false}", List.of()),
+                row("other fields of a replayed answer are stripped: Mistral refuses them",
+                        b -> b.messages(List.of(user("hi"), new Message.Assistant(
+                                Optional.of(Content.text("Hello")), List.of(), Optional.empty(),
+                                Map.of("refusal", JsonValue.JsonNull.INSTANCE,
+                                        "annotations", new JsonValue.JsonArray(List.of()))), user("hi"))),
+                        "{'model':'m','messages':[" + HI + ",{'role':'assistant','content':'Hello'}," + HI + "],"
+                                + "'stream':false}", List.of("messages[].refusal", "messages[].annotations")),
+                row("Mistral's own tool_choice word passes", b -> b.extension("tool_choice",
+                                new JsonValue.JsonString("any")),
+                        "{'model':'m','messages':[" + HI + "],'stream':false,'tool_choice':'any'}", List.of()),
                 row("a stream request says so", b -> b.stream(true),
                         "{'model':'m','messages':[" + HI + "],'stream':true}", List.of()));
     }
@@ -166,6 +177,27 @@ class MistralChatRequestMapperTest {
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.error())
                         .isInstanceOfSatisfying(GatewayError.InvalidRequest.class,
                                 invalid -> assertThat(invalid.param()).contains("temperature")));
+    }
+
+    @Test
+    void refusesAToolChoiceWordMistralDoesNotKnow() {
+        ChatRequest request = ChatRequest.builder().model("m").message(user("hi"))
+                .extension("tool_choice", new JsonValue.JsonString("sometimes")).build();
+
+        assertThatThrownBy(() -> MistralChatRequestMapper.toMistral(request))
+                .isInstanceOfSatisfying(GatewayException.class,
+                        e -> assertThat(e.error().param()).contains("tool_choice"));
+    }
+
+    @Test
+    void refusesAPrefixThatIsNotAFlag() {
+        ChatRequest request = ChatRequest.builder().model("m").messages(List.of(user("hi"), new Message.Assistant(
+                Optional.of(Content.text("Sure:")), List.of(), Optional.empty(),
+                Map.of("prefix", new JsonValue.JsonString("yes"))))).build();
+
+        assertThatThrownBy(() -> MistralChatRequestMapper.toMistral(request))
+                .isInstanceOfSatisfying(GatewayException.class,
+                        e -> assertThat(e.error().param()).contains("messages[1].prefix"));
     }
 
     @Test

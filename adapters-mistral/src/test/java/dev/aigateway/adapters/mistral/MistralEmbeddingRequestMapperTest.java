@@ -1,14 +1,18 @@
 package dev.aigateway.adapters.mistral;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.domain.TextInput;
 import dev.aigateway.domain.embedding.EmbeddingRequest;
+import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.json.JsonValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,7 +41,17 @@ class MistralEmbeddingRequestMapperTest {
                 .isEqualTo(JSON.readTree(expected.replace('\'', '"')));
     }
 
+    @Test
+    void refusesTokenArraysNamingTheInput() {
+        EmbeddingRequest request = new EmbeddingRequest(Optional.of("mistral-embed"), List.of(
+                new TextInput.Text("a"), new TextInput.Tokens(List.of(1, 2))), Optional.empty(), Map.of());
+
+        assertThatThrownBy(() -> MistralEmbeddingRequestMapper.toMistral(request))
+                .isInstanceOf(GatewayException.class).hasMessageContaining("'input[1]' must be a string");
+    }
+
     private static EmbeddingRequest request(List<String> inputs, Integer dimensions, Map<String, JsonValue> extra) {
-        return new EmbeddingRequest(Optional.of("mistral-embed"), inputs, Optional.ofNullable(dimensions), extra);
+        return new EmbeddingRequest(Optional.of("mistral-embed"), TextInput.texts(inputs),
+                Optional.ofNullable(dimensions), extra);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.domain.TextInput;
 import dev.aigateway.domain.completion.CompletionRequest;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.json.JsonValue;
@@ -34,7 +35,10 @@ class MistralFimRequestMapperTest {
                         "{" + BASE + "}", List.of("n", "echo", "user", "logprobs", "presence_penalty")),
                 Arguments.of("Mistral's own fields pass", request(Optional.empty(), Map.of(
                                 "prompt_cache_key", new JsonValue.JsonString("k"))),
-                        "{" + BASE + ",'prompt_cache_key':'k'}", List.of()));
+                        "{" + BASE + ",'prompt_cache_key':'k'}", List.of()),
+                Arguments.of("min_tokens, Mistral's own, passes", request(Optional.empty(), Map.of(
+                                "min_tokens", number(2))),
+                        "{" + BASE + ",'min_tokens':2}", List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -63,10 +67,42 @@ class MistralFimRequestMapperTest {
                 GatewayException.class, e -> assertThat(e.error().param()).contains(field));
     }
 
+    static Stream<Arguments> refusedPrompts() {
+        return Stream.of(
+                Arguments.of("several prompts", TextInput.texts(List.of("a", "b"))),
+                Arguments.of("a token array", List.of(new TextInput.Tokens(List.of(1, 2)))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedPrompts")
+    void refusesPromptsMistralCannotTake(String what, List<TextInput> prompts) {
+        CompletionRequest request = request(prompts, Optional.empty(), Map.of());
+
+        assertThatThrownBy(() -> MistralFimRequestMapper.toMistral(request)).isInstanceOfSatisfying(
+                GatewayException.class, e -> assertThat(e.error().param()).contains("prompt"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badMinTokens")
+    void refusesAMinTokensThatIsNotACount(JsonValue value) {
+        CompletionRequest request = request(Optional.empty(), Map.of("min_tokens", value));
+
+        assertThatThrownBy(() -> MistralFimRequestMapper.toMistral(request)).isInstanceOfSatisfying(
+                GatewayException.class, e -> assertThat(e.error().param()).contains("min_tokens"));
+    }
+
+    static Stream<JsonValue> badMinTokens() {
+        return Stream.of(number(-1), new JsonValue.JsonNumber(new BigDecimal("1.5")), new JsonValue.JsonString("2"));
+    }
+
     private static CompletionRequest request(Optional<String> suffix, Map<String, JsonValue> extensions) {
-        return new CompletionRequest(Optional.of("codestral-latest"), "def add(a, b):", suffix, false,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                Optional.empty(), extensions);
+        return request(TextInput.texts(List.of("def add(a, b):")), suffix, extensions);
+    }
+
+    private static CompletionRequest request(List<TextInput> prompts, Optional<String> suffix,
+                                             Map<String, JsonValue> extensions) {
+        return new CompletionRequest(Optional.of("codestral-latest"), prompts, suffix, false, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), extensions);
     }
 
     private static JsonValue number(int value) {

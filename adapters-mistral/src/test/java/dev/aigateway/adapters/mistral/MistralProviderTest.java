@@ -3,6 +3,7 @@ package dev.aigateway.adapters.mistral;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aigateway.domain.TextInput;
 import dev.aigateway.domain.Usage;
 import dev.aigateway.domain.chat.ChatChunk;
 import dev.aigateway.domain.chat.ChatRequest;
@@ -90,8 +91,7 @@ class MistralProviderTest {
 
         ChatRequest replay = first.toBuilder()
                 .message(new Message.Assistant(Optional.empty(),
-                        List.of(new ToolCall("call_client_side_1", call.name(), call.arguments())), Optional.empty(),
-                        false))
+                        List.of(new ToolCall("call_client_side_1", call.name(), call.arguments())), Optional.empty()))
                 .message(new Message.Tool("call_client_side_1", Content.text("sunny"), Optional.empty()))
                 .build();
         ChatResponse answer = provider.chat(target(KEY), replay);
@@ -102,7 +102,7 @@ class MistralProviderTest {
     @Test
     void embedsAndKeepsTheVectorsExactly() {
         EmbeddingResponse response = provider.embed(target(KEY), new EmbeddingRequest(Optional.of("mistral-embed"),
-                List.of("a", "b"), Optional.of(4), Map.of("user", new JsonValue.JsonString("u"))));
+                TextInput.texts(List.of("a", "b")), Optional.of(4), Map.of("user", new JsonValue.JsonString("u"))));
 
         assertThat(response.data().get(1).vector()).isEqualTo(EmbeddingVector.of(FakeMistral.vectorOf("b", 4)));
         assertThat(fake.lastRequest().json().path("output_dimension").asInt()).isEqualTo(4);

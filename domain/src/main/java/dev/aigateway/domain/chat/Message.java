@@ -1,6 +1,8 @@
 package dev.aigateway.domain.chat;
 
+import dev.aigateway.domain.json.JsonValue;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,16 +30,23 @@ public sealed interface Message {
     }
 
     /**
-     * An earlier answer of the model, replayed as history (or a prefix the model must continue).
+     * An earlier answer of the model, replayed as history.
      *
-     * @param prefix when true, the model continues this message instead of answering it
+     * @param extensions fields of the message the ingress does not model, by name, for the provider to judge (e.g. a
+     *     provider's own {@code prefix} flag)
      */
-    record Assistant(Optional<Content> content, List<ToolCall> toolCalls, Optional<String> name, boolean prefix)
-            implements Message {
+    record Assistant(Optional<Content> content, List<ToolCall> toolCalls, Optional<String> name,
+                     Map<String, JsonValue> extensions) implements Message {
         public Assistant {
             Objects.requireNonNull(content, "content");
             toolCalls = List.copyOf(toolCalls);
             Objects.requireNonNull(name, "name");
+            extensions = Map.copyOf(extensions);
+        }
+
+        /** A replayed answer without extensions. */
+        public Assistant(Optional<Content> content, List<ToolCall> toolCalls, Optional<String> name) {
+            this(content, toolCalls, name, Map.of());
         }
     }
 

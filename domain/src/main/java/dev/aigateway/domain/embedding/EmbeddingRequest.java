@@ -1,5 +1,6 @@
 package dev.aigateway.domain.embedding;
 
+import dev.aigateway.domain.TextInput;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.json.JsonValue;
 import java.util.List;
@@ -10,11 +11,11 @@ import java.util.Optional;
 /**
  * A request to embed one or more texts.
  *
- * @param inputs the texts, in order; at least one
+ * @param inputs the texts (or token arrays), in order; at least one
  * @param dimensions the size of the vectors, when the client chose one
  * @param extensions request fields the ingress does not model, by name, for the provider to judge
  */
-public record EmbeddingRequest(Optional<String> model, List<String> inputs, Optional<Integer> dimensions,
+public record EmbeddingRequest(Optional<String> model, List<TextInput> inputs, Optional<Integer> dimensions,
                                Map<String, JsonValue> extensions) {
     public EmbeddingRequest {
         Objects.requireNonNull(model, "model");

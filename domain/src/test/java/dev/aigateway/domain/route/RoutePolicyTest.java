@@ -3,6 +3,7 @@ package dev.aigateway.domain.route;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aigateway.domain.TextInput;
 import dev.aigateway.domain.chat.ChatRequest;
 import dev.aigateway.domain.chat.Content;
 import dev.aigateway.domain.chat.Message;
@@ -50,7 +51,7 @@ class RoutePolicyTest {
 
     @Test
     void resolvesTheModelOfEmbeddingRequests() {
-        EmbeddingRequest request = new EmbeddingRequest(Optional.empty(), List.of("a"), Optional.empty(), Map.of());
+        EmbeddingRequest request = new EmbeddingRequest(Optional.empty(), TextInput.texts(List.of("a")), Optional.empty(), Map.of());
 
         assertThat(new RoutePolicy(ModelPolicy.fixed("mistral-embed"), TuningOptions.none(),
                 TuningPrecedence.CONFIG, ResponseStreaming.ALLOW).applyTo(request).model()).contains("mistral-embed");

@@ -1,5 +1,6 @@
 package dev.aigateway.ports.engine;
 
+import dev.aigateway.domain.TextInput;
 import dev.aigateway.domain.Usage;
 import dev.aigateway.domain.chat.ChatChunk;
 import dev.aigateway.domain.chat.ChatRequest;
@@ -87,7 +88,8 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
     @Override
     public void complete(Route route, CompletionRequest request, RequestContext context, ChatResponder responder) {
         requireCapability(route, Capability.COMPLETIONS);
-        attempt(route, context, request::prompt, (target, upstream, served) -> {
+        attempt(route, context, () -> request.prompts().get(0).asText().orElse(null),
+                (target, upstream, served) -> {
             CompletionRequest upstreamRequest = target.policy().applyTo(request);
             UpstreamProvider provider = providers.get(upstream.provider());
             if (upstreamRequest.stream()) {
@@ -105,7 +107,7 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
     public EmbeddingResponse embed(Route route, EmbeddingRequest request, RequestContext context) {
         requireCapability(route, Capability.EMBEDDINGS);
         EmbeddingResponse[] answer = new EmbeddingResponse[1];
-        attempt(route, context, () -> request.inputs().get(0), (target, upstream, served) -> {
+        attempt(route, context, () -> request.inputs().get(0).asText().orElse(null), (target, upstream, served) -> {
             answer[0] = providers.get(upstream.provider()).embed(upstream, target.policy().applyTo(request));
             served.run();
             return new Delivered(answer[0].usage(), Optional.empty());
@@ -234,7 +236,7 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
 
     private List<EmbeddingVector> embed(SemanticSettings settings, List<String> texts) {
         EmbeddingResponse response = providers.get(settings.embeddings().provider()).embed(settings.embeddings(),
-                new EmbeddingRequest(Optional.of(settings.model()), texts, Optional.empty(), Map.of()));
+                new EmbeddingRequest(Optional.of(settings.model()), TextInput.texts(texts), Optional.empty(), Map.of()));
         return response.data().stream().sorted(java.util.Comparator.comparingInt(Embedding::index))
                 .map(Embedding::vector).toList();
     }

@@ -3,6 +3,7 @@ package dev.aigateway.ports.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aigateway.domain.TextInput;
 import dev.aigateway.domain.Usage;
 import dev.aigateway.domain.chat.AssistantReply;
 import dev.aigateway.domain.chat.ChatChoice;
@@ -88,7 +89,7 @@ class RoutingServiceTest {
     void embedsWithTheResolvedModel() {
         Route route = route(RouteType.EMBEDDINGS, ModelPolicy.fixed("mistral-embed"), ResponseStreaming.ALLOW);
 
-        routing.embed(route, new EmbeddingRequest(Optional.empty(), List.of("a"), Optional.empty(), Map.of()),
+        routing.embed(route, new EmbeddingRequest(Optional.empty(), TextInput.texts(List.of("a")), Optional.empty(), Map.of()),
                 new RequestContext("req-7", Optional.empty()));
 
         assertThat(provider.embeddingRequests).singleElement()
