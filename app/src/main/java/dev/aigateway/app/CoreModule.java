@@ -7,6 +7,7 @@ import dev.aigateway.domain.route.Route;
 import dev.aigateway.ports.ChatCompletionUseCase;
 import dev.aigateway.ports.CompletionUseCase;
 import dev.aigateway.ports.EmbeddingUseCase;
+import dev.aigateway.ports.ExchangeObserver;
 import dev.aigateway.ports.ModelListUseCase;
 import dev.aigateway.ports.PassthroughUseCase;
 import dev.aigateway.ports.ProviderOptionsReader;
@@ -57,8 +58,8 @@ final class CoreModule {
 
     @Provides
     @Singleton
-    static RoutingService routingService(ProviderRegistry providers) {
-        return new RoutingService(providers);
+    static RoutingService routingService(ProviderRegistry providers, ExchangeObserver observer) {
+        return new RoutingService(providers, observer);
     }
 
     @Provides

@@ -4,7 +4,8 @@ import dev.aigateway.domain.chat.ChatChunk;
 
 /**
  * Receives the chunks of a streamed answer as they arrive; a provider pushes into it from its reading loop.
- * Throwing from {@link #accept} (the client left) makes the provider stop and release the upstream stream.
+ * Throwing {@link dev.aigateway.domain.error.ClientGoneException} from {@link #accept} (the client left) makes the
+ * provider stop and release the upstream stream.
  */
 @FunctionalInterface
 public interface ChunkSink {
@@ -22,10 +23,10 @@ public interface ChunkSink {
     }
 
     /**
-     * Registers how to abort the upstream stream if the client is found gone between chunks (by a heartbeat during
-     * a long upstream silence); the provider calls it once its upstream stream is open.
+     * The upstream stream ended as it should: the client's stream closes, with whatever closing it needs. The core
+     * calls it once the provider returned; providers never do.
      */
-    default void whenClientGone(Runnable abortUpstream) {
-        // Sinks that never look for a departed client between chunks need not keep it.
+    default void end() {
+        // Sinks with nothing to close need nothing here.
     }
 }

@@ -8,11 +8,11 @@ import dev.aigateway.domain.route.Route;
 public interface EmbeddingUseCase {
 
     /**
-     * Applies the route's policy and returns the provider's vectors.
+     * Applies the route's policy and returns the provider's vectors, with the target that gave them.
      *
      * @param context the request's id and the client's credential
      *
      * @throws dev.aigateway.domain.error.GatewayException when the request is refused or the upstream fails
      */
-    EmbeddingResponse embed(Route route, EmbeddingRequest request, RequestContext context);
+    Answered<EmbeddingResponse> embed(Route route, EmbeddingRequest request, RequestContext context);
 }

@@ -34,8 +34,13 @@ public interface UpstreamProvider {
     /** Sends a chat request and returns the complete answer. */
     ChatResponse chat(UpstreamTarget target, ChatRequest request);
 
-    /** Sends a chat request for a streamed answer, pushing each chunk into {@code sink} as it arrives. */
-    void streamChat(UpstreamTarget target, ChatRequest request, ChunkSink sink);
+    /**
+     * Sends a chat request for a streamed answer, pushing each chunk into {@code sink} as it arrives; returns when the
+     * upstream stream ended as it should, and throws when it did not.
+     *
+     * @param cancellation where to register how to abort the upstream stream once it is open
+     */
+    void streamChat(UpstreamTarget target, ChatRequest request, ChunkSink sink, Cancellation cancellation);
 
     /** Sends an embedding request and returns the vectors. */
     EmbeddingResponse embed(UpstreamTarget target, EmbeddingRequest request);
@@ -45,8 +50,9 @@ public interface UpstreamProvider {
         throw unsupported(target, "text completions");
     }
 
-    /** Sends a text completion request for a streamed answer. */
-    default void streamComplete(UpstreamTarget target, CompletionRequest request, ChunkSink sink) {
+    /** Sends a text completion request for a streamed answer, as {@link #streamChat} does. */
+    default void streamComplete(UpstreamTarget target, CompletionRequest request, ChunkSink sink,
+                                Cancellation cancellation) {
         throw unsupported(target, "text completions");
     }
 

@@ -1,6 +1,7 @@
 package dev.aigateway.adapters.http;
 
 import dev.aigateway.domain.Usage;
+import dev.aigateway.ports.Exchange;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -57,12 +58,14 @@ final class GatewayMetrics {
         return registry.scrape();
     }
 
-    void record(ExchangeRecord exchange) {
-        ExchangeMeters meters = exchangeMeters.computeIfAbsent(new ExchangeKey(exchange.provider(), exchange.model(),
-                exchange.route(), exchange.status(), exchange.target(), exchange.operation()), ExchangeMeters::new);
+    /** @param status the status the client got; @param operation the GenAI operation name */
+    void record(Exchange exchange, int status, String operation) {
+        ExchangeMeters meters = exchangeMeters.computeIfAbsent(new ExchangeKey(
+                exchange.served().target().upstream().provider(), exchange.model(), exchange.route().name(), status,
+                exchange.served().index(), operation), ExchangeMeters::new);
         meters.requests.increment();
-        meters.providerLatency.record(exchange.upstreamLatency().toNanos() / 1e6);
-        meters.operationDuration.record(exchange.upstreamLatency());
+        meters.providerLatency.record(exchange.latency().toNanos() / 1e6);
+        meters.operationDuration.record(exchange.latency());
         exchange.usage().ifPresent(meters::tokens);
         exchange.cost().ifPresent(cost -> meters.cost().increment(cost));
         exchange.timeToFirstToken().ifPresent(ttft -> meters.timeToFirstToken().record(ttft));

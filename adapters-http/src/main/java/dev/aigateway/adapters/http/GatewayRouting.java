@@ -29,13 +29,11 @@ final class GatewayRouting {
     private final Readiness readiness;
 
     private final GatewayMetrics metrics;
-    private final Observations observations;
 
     GatewayRouting(List<Route> routes, UseCases useCases, OpenAiJson json, OpenStreams streams,
                    Readiness readiness, GatewayMetrics metrics) {
         this.readiness = readiness;
         this.metrics = metrics;
-        this.observations = new Observations(metrics, json);
         this.routes = List.copyOf(routes);
         this.useCases = useCases;
         this.json = json;
@@ -67,7 +65,8 @@ final class GatewayRouting {
                 route.paths().forEach(path -> routing.any(path, handler));
                 continue;
             }
-            Handler handler = handler(route);
+            Handler handler = new JsonRouteHandler(route, json, streams, JsonRouteHandler.operation(route, useCases,
+                    json));
             for (String path : route.paths()) {
                 routing.route(Method.POST, path, handler);
                 routing.any(path, (req, res) -> {
@@ -97,14 +96,5 @@ final class GatewayRouting {
                 Replies.sendError(res, json, OpenAiErrors.internal());
             }
         });
-    }
-
-    private Handler handler(Route route) {
-        return switch (route.type()) {
-            case CHAT -> new ChatHandler(route, useCases.chat(), json, streams, observations);
-            case COMPLETIONS -> new CompletionsHandler(route, useCases.completions(), json, streams, observations);
-            case EMBEDDINGS -> new EmbeddingsHandler(route, useCases.embeddings(), json, observations);
-            case PRESERVE -> new PassthroughHandler(route, useCases.passthrough());
-        };
     }
 }

@@ -6,6 +6,7 @@ import dev.aigateway.domain.route.Route;
 import dev.aigateway.ports.ChatCompletionUseCase;
 import dev.aigateway.ports.CompletionUseCase;
 import dev.aigateway.ports.EmbeddingUseCase;
+import dev.aigateway.ports.ExchangeObserver;
 import dev.aigateway.ports.ModelListUseCase;
 import dev.aigateway.ports.PassthroughUseCase;
 import dev.aigateway.ports.engine.Readiness;
@@ -17,7 +18,10 @@ import java.util.List;
 import java.util.Objects;
 import javax.inject.Singleton;
 
-/** Provides the gateway's Helidon web server, speaking the OpenAI API on the configured routes. */
+/**
+ * Provides the gateway's Helidon web server, speaking the OpenAI API on the configured routes, and the observer that
+ * turns the core's exchanges into metrics and log lines.
+ */
 @Module
 public final class HttpModule {
 
@@ -28,14 +32,32 @@ public final class HttpModule {
 
     @Provides
     @Singleton
+    static GatewayMetrics metrics() {
+        return new GatewayMetrics();
+    }
+
+    @Provides
+    @Singleton
+    static OpenAiJson json(ServerSettings settings) {
+        return new OpenAiJson(settings.limits());
+    }
+
+    /** The metrics and the analytics log line, told of each exchange by the core. */
+    @Provides
+    @Singleton
+    static ExchangeObserver observer(GatewayMetrics metrics, OpenAiJson json) {
+        return new Observations(metrics, json);
+    }
+
+    @Provides
+    @Singleton
     static WebServer webServer(ServerSettings settings, List<Route> routes, ChatCompletionUseCase chat,
                                CompletionUseCase completions, EmbeddingUseCase embeddings,
-                               PassthroughUseCase passthrough, ModelListUseCase models, Readiness readiness) {
-        OpenAiJson json = new OpenAiJson(settings.limits());
+                               PassthroughUseCase passthrough, ModelListUseCase models, Readiness readiness,
+                               GatewayMetrics metrics, OpenAiJson json) {
         OpenStreams streams = new OpenStreams(OpenStreams.scheduler(), settings.sseHeartbeat());
         // Streams still running when the grace period ends get an error event, just before Helidon closes them.
         readiness.onShutdown(() -> streams.endAllAfter(settings.shutdownGrace()));
-        GatewayMetrics metrics = new GatewayMetrics();
         metrics.openStreams(streams::count);
         GatewayRouting routing = new GatewayRouting(routes,
                 new UseCases(chat, completions, embeddings, passthrough, models), json,

@@ -3,14 +3,13 @@ package dev.aigateway.adapters.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.domain.route.Route;
 import dev.aigateway.domain.route.Secret;
+import dev.aigateway.ports.Cancellation;
 import dev.aigateway.ports.RequestContext;
-import dev.aigateway.ports.Served;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * A JSON request on a route, read within the route's body limit, with the client's credential taken out of it.
@@ -28,9 +27,9 @@ record JsonExchange(ObjectNode body, String requestId, Optional<Secret> clientCr
                 balancerHeaders(request, route));
     }
 
-    /** The context the core gets, reporting the target that serves to {@code onServed}. */
-    RequestContext context(Consumer<Served> onServed) {
-        return new RequestContext(requestId, clientCredential, headers, onServed);
+    /** The context the core gets, with the cancellation the ingress will trigger if it gives up. */
+    RequestContext context(Cancellation cancellation) {
+        return new RequestContext(requestId, clientCredential, headers, cancellation);
     }
 
     /**

@@ -3,14 +3,17 @@ package dev.aigateway.adapters.http;
 import static dev.aigateway.adapters.http.OpenAiJson.NODES;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aigateway.domain.route.RouteAnalytics;
+import dev.aigateway.domain.route.RouteType;
+import dev.aigateway.ports.Exchange;
+import dev.aigateway.ports.ExchangeObserver;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Where answered requests are reported: the metrics always, and, for routes with {@code log_statistics}, one JSON
- * log line in Kong's layout ({@code ai.proxy.meta}, {@code ai.proxy.usage}) on the logger {@value #LOGGER}.
+ * Where exchanges are reported: the metrics always, and, for targets with {@code log_statistics}, one JSON log line
+ * in Kong's layout ({@code ai.proxy.meta}, {@code ai.proxy.usage}) on the logger {@value #LOGGER}.
  */
-final class Observations {
+final class Observations implements ExchangeObserver {
     static final String LOGGER = "dev.aigateway.analytics";
     private static final System.Logger LOG = System.getLogger(LOGGER);
 
@@ -22,27 +25,45 @@ final class Observations {
         this.json = json;
     }
 
-    void record(RouteAnalytics analytics, ExchangeRecord exchange) {
-        metrics.record(exchange);
-        if (analytics.logStatistics()) {
-            LOG.log(Level.INFO, new String(json.write(logLine(exchange)), java.nio.charset.StandardCharsets.UTF_8));
+    @Override
+    public void observed(Exchange exchange) {
+        int status = status(exchange);
+        metrics.record(exchange, status, operation(exchange.route().type()));
+        if (exchange.served().target().analytics().logStatistics()) {
+            LOG.log(Level.INFO, new String(json.write(logLine(exchange, status)), StandardCharsets.UTF_8));
         }
     }
 
-    static ObjectNode logLine(ExchangeRecord exchange) {
-        ObjectNode line = NODES.objectNode().put("request_id", exchange.requestId()).put("route", exchange.route())
-                .put("status", exchange.status());
+    /** The status the client got: an answer that started is a 200 however it ended. */
+    static int status(Exchange exchange) {
+        return exchange.outcome() == Exchange.Outcome.FAILED
+                ? exchange.error().map(error -> OpenAiErrors.reply(error).status()).orElse(500) : 200;
+    }
+
+    /** The OpenTelemetry GenAI operation name of a route type. */
+    static String operation(RouteType type) {
+        return switch (type) {
+            case CHAT -> "chat";
+            case COMPLETIONS -> "text_completion";
+            case EMBEDDINGS -> "embeddings";
+            case PRESERVE -> "passthrough";
+        };
+    }
+
+    static ObjectNode logLine(Exchange exchange, int status) {
+        ObjectNode line = NODES.objectNode().put("request_id", exchange.requestId())
+                .put("route", exchange.route().name()).put("status", status);
         ObjectNode proxy = line.putObject("ai").putObject("proxy");
         ObjectNode meta = proxy.putObject("meta")
-                .put("provider_name", exchange.provider())
+                .put("provider_name", exchange.served().target().upstream().provider())
                 .put("request_model", exchange.model())
                 .put("response_model", exchange.responseModel().orElse(null))
-                .put("llm_latency", exchange.upstreamLatency().toMillis())
+                .put("llm_latency", exchange.latency().toMillis())
                 .put("request_mode", exchange.stream() ? "stream" : "oneshot")
-                .put("route", exchange.route())
-                .put("target", exchange.target())
-                .put("attempts", exchange.attempts());
-        if (exchange.aborted()) {
+                .put("route", exchange.route().name())
+                .put("target", exchange.served().index())
+                .put("attempts", exchange.served().attempts());
+        if (exchange.outcome() == Exchange.Outcome.ABORTED) {
             meta.put("aborted", true);
         }
         ObjectNode usage = proxy.putObject("usage");

@@ -35,7 +35,7 @@ final class OpenAiChatResponseMapper {
             item.putNull("logprobs");
             item.put("finish_reason", finishReason(choice.finishReason()));
         }
-        response.usage().ifPresent(usage -> usage(wire, usage));
+        response.usage().ifPresent(usage -> OpenAiUsage.write(wire, usage));
         return wire;
     }
 
@@ -65,7 +65,7 @@ final class OpenAiChatResponseMapper {
             item.put("finish_reason", finishReason(choice.finishReason()));
         }
         if (withUsage) {
-            chunk.usage().ifPresent(usage -> usage(wire, usage));
+            chunk.usage().ifPresent(usage -> OpenAiUsage.write(wire, usage));
         }
         return wire;
     }
@@ -74,7 +74,7 @@ final class OpenAiChatResponseMapper {
     static ObjectNode usageChunk(ChatChunk last, Usage usage) {
         ObjectNode wire = header(last.id(), "chat.completion.chunk", last.created(), last.model());
         wire.putArray("choices");
-        usage(wire, usage);
+        OpenAiUsage.write(wire, usage);
         return wire;
     }
 
@@ -85,13 +85,6 @@ final class OpenAiChatResponseMapper {
     private static void toolCall(ObjectNode wire, ToolCall call) {
         wire.put("id", call.id()).put("type", "function");
         wire.putObject("function").put("name", call.name()).put("arguments", call.arguments());
-    }
-
-    private static void usage(ObjectNode wire, Usage usage) {
-        wire.putObject("usage")
-                .put("prompt_tokens", usage.promptTokens())
-                .put("completion_tokens", usage.completionTokens())
-                .put("total_tokens", usage.totalTokens());
     }
 
     private static String finishReason(Optional<FinishReason> reason) {

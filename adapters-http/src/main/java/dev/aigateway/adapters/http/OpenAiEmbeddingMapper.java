@@ -62,10 +62,7 @@ final class OpenAiEmbeddingMapper {
             }
         }
         wire.put("model", response.model());
-        response.usage().ifPresent(usage -> wire.putObject("usage")
-                .put("prompt_tokens", usage.promptTokens())
-                .put("completion_tokens", usage.completionTokens())
-                .put("total_tokens", usage.totalTokens()));
+        response.usage().ifPresent(usage -> OpenAiUsage.write(wire, usage));
         return wire;
     }
 

@@ -57,7 +57,7 @@ final class OpenAiTextCompletionMapper {
                     .putNull("logprobs").put("finish_reason", choice.finishReason()
                             .map(r -> r.name().toLowerCase(Locale.ROOT)).orElse(null));
         }
-        response.usage().ifPresent(usage -> usage(wire, usage));
+        response.usage().ifPresent(usage -> OpenAiUsage.write(wire, usage));
         return wire;
     }
 
@@ -70,7 +70,7 @@ final class OpenAiTextCompletionMapper {
                             .map(r -> r.name().toLowerCase(Locale.ROOT)).orElse(null));
         }
         if (withUsage) {
-            chunk.usage().ifPresent(usage -> usage(wire, usage));
+            chunk.usage().ifPresent(usage -> OpenAiUsage.write(wire, usage));
         }
         return wire;
     }
@@ -78,16 +78,11 @@ final class OpenAiTextCompletionMapper {
     static ObjectNode usageChunk(ChatChunk last, Usage usage) {
         ObjectNode wire = header(last.id(), last.created(), last.model());
         wire.putArray("choices");
-        usage(wire, usage);
+        OpenAiUsage.write(wire, usage);
         return wire;
     }
 
     private static ObjectNode header(String id, long created, String model) {
         return NODES.objectNode().put("id", id).put("object", OBJECT).put("created", created).put("model", model);
-    }
-
-    private static void usage(ObjectNode wire, Usage usage) {
-        wire.putObject("usage").put("prompt_tokens", usage.promptTokens())
-                .put("completion_tokens", usage.completionTokens()).put("total_tokens", usage.totalTokens());
     }
 }

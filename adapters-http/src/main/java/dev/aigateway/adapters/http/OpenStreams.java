@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 final class OpenStreams {
     private final ScheduledExecutorService scheduler;
     private final long heartbeatNanos;
-    private final Set<HttpChatResponder> open = ConcurrentHashMap.newKeySet();
+    private final Set<SseStream> open = ConcurrentHashMap.newKeySet();
 
     /**
      * One platform thread writes heartbeats for every open stream (a few bytes each) and ends them at shutdown. A
@@ -41,12 +41,12 @@ final class OpenStreams {
     }
 
     /** Registers a stream that started; runs {@code beat} every heartbeat interval until it is cancelled. */
-    ScheduledFuture<?> opened(HttpChatResponder stream, Runnable beat) {
+    ScheduledFuture<?> opened(SseStream stream, Runnable beat) {
         open.add(stream);
         return scheduler.scheduleWithFixedDelay(beat, heartbeatNanos, heartbeatNanos, TimeUnit.NANOSECONDS);
     }
 
-    void closed(HttpChatResponder stream) {
+    void closed(SseStream stream) {
         open.remove(stream);
     }
 
@@ -57,7 +57,6 @@ final class OpenStreams {
 
     /** After {@code grace}, ends every stream still running with a shutdown error event (and no {@code [DONE]}). */
     void endAllAfter(Duration grace) {
-        scheduler.schedule(() -> open.forEach(HttpChatResponder::endForShutdown), grace.toNanos(),
-                TimeUnit.NANOSECONDS);
+        scheduler.schedule(() -> open.forEach(SseStream::endForShutdown), grace.toNanos(), TimeUnit.NANOSECONDS);
     }
 }

@@ -4,6 +4,7 @@ import dev.aigateway.domain.passthrough.PassthroughRequest;
 import dev.aigateway.domain.passthrough.RawBody;
 import dev.aigateway.domain.route.Route;
 import dev.aigateway.domain.route.UpstreamAuth;
+import dev.aigateway.ports.Cancellation;
 import dev.aigateway.ports.PassthroughUseCase;
 import dev.aigateway.ports.RequestContext;
 import io.helidon.http.HeaderNames;
@@ -27,7 +28,8 @@ final class PassthroughHandler implements Handler {
     public void handle(ServerRequest request, ServerResponse response) {
         byte[] body = RequestBodies.readIfAny(request, route.maxRequestBodyBytes());
         RequestContext context = new RequestContext(RequestIds.current(request),
-                ClientCredentials.take(request, route), JsonExchange.balancerHeaders(request, route), served -> { });
+                ClientCredentials.take(request, route), JsonExchange.balancerHeaders(request, route),
+                Cancellation.NONE);
         PassthroughRequest forwarded = new PassthroughRequest(request.prologue().method().text(),
                 pathAndQuery(request), request.headers().first(HeaderNames.CONTENT_TYPE),
                 request.headers().first(HeaderNames.ACCEPT), RawBody.of(body));

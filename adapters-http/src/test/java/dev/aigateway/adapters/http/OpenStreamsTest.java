@@ -2,6 +2,7 @@ package dev.aigateway.adapters.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.junit.jupiter.api.AfterEach;
@@ -20,12 +21,10 @@ class OpenStreamsTest {
         OpenStreams streams = new OpenStreams(scheduler, Duration.ofSeconds(15));
 
         for (int i = 0; i < 1000; i++) {
-            // Only identity matters to the registry, so a responder over nothing stands for a real stream.
-            HttpChatResponder stream = new HttpChatResponder(null, null, null, null, false, streams, null);
-            streams.opened(stream, () -> { }).cancel(false);
-            streams.closed(stream);
+            new SseStream(new ByteArrayOutputStream(), streams, new ClientCancellation()).close();
         }
 
         assertThat(scheduler.getQueue()).isEmpty();
+        assertThat(streams.count()).isZero();
     }
 }

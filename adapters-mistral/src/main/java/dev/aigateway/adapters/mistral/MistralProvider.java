@@ -16,6 +16,7 @@ import dev.aigateway.domain.route.UpstreamTarget;
 import dev.aigateway.egress.JsonTrees;
 import dev.aigateway.egress.ServerSentEvents;
 import dev.aigateway.egress.UpstreamHttp;
+import dev.aigateway.ports.Cancellation;
 import dev.aigateway.ports.ChunkSink;
 import dev.aigateway.ports.PassthroughResponder;
 import dev.aigateway.ports.UpstreamProvider;
@@ -57,8 +58,8 @@ final class MistralProvider implements UpstreamProvider {
     }
 
     @Override
-    public void streamChat(UpstreamTarget target, ChatRequest request, ChunkSink sink) {
-        stream(target, RouteType.CHAT, logged(MistralChatRequestMapper.toMistral(request)), sink);
+    public void streamChat(UpstreamTarget target, ChatRequest request, ChunkSink sink, Cancellation cancellation) {
+        stream(target, RouteType.CHAT, logged(MistralChatRequestMapper.toMistral(request)), sink, cancellation);
     }
 
     @Override
@@ -68,8 +69,10 @@ final class MistralProvider implements UpstreamProvider {
     }
 
     @Override
-    public void streamComplete(UpstreamTarget target, CompletionRequest request, ChunkSink sink) {
-        stream(target, RouteType.COMPLETIONS, logged(MistralFimRequestMapper.toMistral(request)), sink);
+    public void streamComplete(UpstreamTarget target, CompletionRequest request, ChunkSink sink,
+                               Cancellation cancellation) {
+        stream(target, RouteType.COMPLETIONS, logged(MistralFimRequestMapper.toMistral(request)), sink,
+                cancellation);
     }
 
     @Override
@@ -89,9 +92,10 @@ final class MistralProvider implements UpstreamProvider {
         http.relay(MistralEndpoints.passthrough(target, request.pathAndQuery()), target, request, responder);
     }
 
-    private void stream(UpstreamTarget target, RouteType type, MistralTranslation translation, ChunkSink sink) {
+    private void stream(UpstreamTarget target, RouteType type, MistralTranslation translation, ChunkSink sink,
+                        Cancellation cancellation) {
         Optional<UpstreamHttp.Reply> refused = http.postStreaming(MistralEndpoints.resolve(target, type), target,
-                "text/event-stream", JsonTrees.requestBody(json, target, translation.body()), sink::whenClientGone,
+                "text/event-stream", JsonTrees.requestBody(json, target, translation.body()), cancellation::onCancel,
                 (status, headers, body) -> {
                     boolean done = ServerSentEvents.read(body, data -> sink.accept(
                             MistralResponseMapper.chatChunk(JsonTrees.parseObject(json, data, NAME))),

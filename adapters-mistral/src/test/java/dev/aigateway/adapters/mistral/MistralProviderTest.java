@@ -26,6 +26,7 @@ import dev.aigateway.egress.JsonTrees;
 import dev.aigateway.egress.UpstreamHttp;
 import dev.aigateway.fakemistral.FakeMistral;
 import dev.aigateway.fakemistral.FakeReply;
+import dev.aigateway.ports.Cancellation;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -69,7 +70,7 @@ class MistralProviderTest {
     @Test
     void streamsChunksWithUsageOnTheLast() {
         List<ChatChunk> chunks = new ArrayList<>();
-        provider.streamChat(target(KEY), hello().stream(true).build(), chunks::add);
+        provider.streamChat(target(KEY), hello().stream(true).build(), chunks::add, Cancellation.NONE);
 
         assertThat(chunks.get(0).choices().get(0).delta().roleStarts()).isTrue();
         ChatChunk last = chunks.get(chunks.size() - 1);
@@ -134,7 +135,7 @@ class MistralProviderTest {
                 + "\"type\":\"internal_server_error\",\"param\":null,\"code\":\"3000\"}"));
         List<ChatChunk> chunks = new ArrayList<>();
 
-        assertThatThrownBy(() -> provider.streamChat(target(KEY), hello().stream(true).build(), chunks::add))
+        assertThatThrownBy(() -> provider.streamChat(target(KEY), hello().stream(true).build(), chunks::add, Cancellation.NONE))
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.error())
                         .isInstanceOfSatisfying(GatewayError.UpstreamRejected.class,
                                 r -> assertThat(r.status()).isEqualTo(500)));

@@ -1,12 +1,14 @@
 package dev.aigateway.ports.engine;
 
+import dev.aigateway.domain.TextInput;
 import dev.aigateway.domain.chat.ChatRequest;
 import dev.aigateway.domain.chat.Content;
 import dev.aigateway.domain.chat.ContentPart;
 import dev.aigateway.domain.chat.Message;
+import java.util.List;
 import java.util.stream.Collectors;
 
-/** The text a chat request is about, for routing that compares prompts. */
+/** The text a request is about, for routing that compares prompts. */
 final class Prompts {
 
     private Prompts() { }
@@ -24,5 +26,10 @@ final class Prompts {
             }
         }
         return null;
+    }
+
+    /** The first of several texts, when it is written out; null otherwise. */
+    static String first(List<TextInput> texts) {
+        return texts.get(0).asText().orElse(null);
     }
 }

@@ -16,6 +16,7 @@ import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.domain.route.TuningOptions;
 import dev.aigateway.domain.route.TuningPrecedence;
 import dev.aigateway.domain.route.UpstreamTarget;
+import dev.aigateway.ports.Cancellation;
 import dev.aigateway.ports.ChunkSink;
 import dev.aigateway.ports.UpstreamProvider;
 import java.net.URI;
@@ -112,7 +113,8 @@ class ModelCatalogTest {
         }
 
         @Override
-        public void streamChat(UpstreamTarget target, ChatRequest request, ChunkSink sink) {
+        public void streamChat(UpstreamTarget target, ChatRequest request, ChunkSink sink,
+                               Cancellation cancellation) {
             throw new AssertionError("not used");
         }
 

@@ -16,6 +16,7 @@ import dev.aigateway.domain.route.RouteTarget;
 import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.domain.route.SemanticSettings;
 import dev.aigateway.domain.route.UpstreamTarget;
+import dev.aigateway.ports.Cancellation;
 import dev.aigateway.ports.ChunkSink;
 import dev.aigateway.ports.UpstreamProvider;
 import java.util.List;
@@ -81,7 +82,8 @@ class ProviderRegistryTest {
         }
 
         @Override
-        public void streamChat(UpstreamTarget target, ChatRequest request, ChunkSink sink) {
+        public void streamChat(UpstreamTarget target, ChatRequest request, ChunkSink sink,
+                               Cancellation cancellation) {
             throw new AssertionError("not called at start");
         }
 

@@ -14,6 +14,7 @@ import dev.aigateway.domain.chat.Content;
 import dev.aigateway.domain.chat.Message;
 import dev.aigateway.domain.embedding.EmbeddingRequest;
 import dev.aigateway.domain.embedding.EmbeddingResponse;
+import dev.aigateway.domain.error.ClientGoneException;
 import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.route.ModelPolicy;
@@ -25,9 +26,12 @@ import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.domain.route.TuningOptions;
 import dev.aigateway.domain.route.TuningPrecedence;
 import dev.aigateway.domain.route.UpstreamTarget;
+import dev.aigateway.ports.Cancellation;
 import dev.aigateway.ports.ChatResponder;
 import dev.aigateway.ports.ChunkSink;
+import dev.aigateway.ports.Exchange;
 import dev.aigateway.ports.RequestContext;
+import dev.aigateway.ports.Served;
 import dev.aigateway.ports.UpstreamProvider;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +42,9 @@ import org.junit.jupiter.api.Test;
 
 class RoutingServiceTest {
     private final RecordingProvider provider = new RecordingProvider();
-    private final RoutingService routing = new RoutingService(ProviderRegistry.of(Map.of("mistral", provider)));
+    private final List<Exchange> observed = new ArrayList<>();
+    private final RoutingService routing = new RoutingService(ProviderRegistry.of(Map.of("mistral", provider)),
+            observed::add);
 
     @Test
     void sendsTheRequestWithThePolicyAppliedAndDeliversTheWholeAnswer() {
@@ -99,6 +105,108 @@ class RoutingServiceTest {
     }
 
     @Test
+    void reportsAWholeAnswerOnceWithItsUsageAndTheTargetThatGaveIt() {
+        Route route = route(RouteType.CHAT, ModelPolicy.fixed("mistral-large-latest"), ResponseStreaming.ALLOW);
+        RecordingResponder responder = new RecordingResponder();
+
+        routing.chat(route, hello().build(), new RequestContext("req-1", Optional.empty()), responder);
+
+        assertThat(observed).singleElement().satisfies(exchange -> {
+            assertThat(exchange.requestId()).isEqualTo("req-1");
+            assertThat(exchange.outcome()).isEqualTo(Exchange.Outcome.COMPLETED);
+            assertThat(exchange.model()).isEqualTo("mistral-large-latest");
+            assertThat(exchange.responseModel()).contains("m");
+            assertThat(exchange.usage()).isEqualTo(RecordingProvider.ANSWER.usage());
+            assertThat(exchange.stream()).isFalse();
+            assertThat(exchange.error()).isEmpty();
+            assertThat(exchange.served()).isEqualTo(responder.served.get(0));
+        });
+        assertThat(responder.served).singleElement().satisfies(served -> {
+            assertThat(served.index()).isZero();
+            assertThat(served.attempts()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void reportsAStreamWithTheLastUsageItCarriedAndEndsIt() {
+        Usage usage = new Usage(3, 4, 7);
+        provider.streamed = List.of(RecordingProvider.CHUNK, new ChatChunk("id", 1, "m", List.of(),
+                Optional.of(usage)));
+        RecordingResponder responder = new RecordingResponder();
+        RequestContext context = new RequestContext("req-2", Optional.empty(), Map.of(), abort -> { });
+
+        routing.chat(route(RouteType.CHAT, ModelPolicy.fixed("m"), ResponseStreaming.ALWAYS), hello().build(),
+                context, responder);
+
+        assertThat(responder.ended).isEqualTo(1);
+        assertThat(provider.cancellations).containsExactly(context.cancellation());
+        assertThat(observed).singleElement().satisfies(exchange -> {
+            assertThat(exchange.outcome()).isEqualTo(Exchange.Outcome.COMPLETED);
+            assertThat(exchange.stream()).isTrue();
+            assertThat(exchange.usage()).contains(usage);
+            assertThat(exchange.timeToFirstToken()).isPresent();
+        });
+    }
+
+    @Test
+    void aStreamWithoutChunksStillOpensAndEndsTheClientsStream() {
+        provider.streamed = List.of();
+        RecordingResponder responder = new RecordingResponder();
+
+        routing.chat(route(RouteType.CHAT, ModelPolicy.fixed("m"), ResponseStreaming.ALWAYS), hello().build(),
+                new RequestContext("req", Optional.empty()), responder);
+
+        assertThat(responder.openedFor).containsExactly("m");
+        assertThat(responder.ended).isEqualTo(1);
+        assertThat(observed).singleElement().satisfies(exchange -> assertThat(exchange.timeToFirstToken()).isEmpty());
+    }
+
+    @Test
+    void reportsAFailureBeforeAnyByteAsFailedWithItsError() {
+        provider.streamed = List.of();
+        provider.streamFailure = new GatewayException(new GatewayError.UpstreamUnreachable("down", false));
+
+        assertThatThrownBy(() -> routing.chat(route(RouteType.CHAT, ModelPolicy.fixed("m"), ResponseStreaming.ALWAYS),
+                hello().build(), new RequestContext("req", Optional.empty()), new RecordingResponder()))
+                .isSameAs(provider.streamFailure);
+
+        assertThat(observed).singleElement().satisfies(exchange -> {
+            assertThat(exchange.outcome()).isEqualTo(Exchange.Outcome.FAILED);
+            assertThat(exchange.error()).containsInstanceOf(GatewayError.UpstreamUnreachable.class);
+        });
+    }
+
+    @Test
+    void reportsAStreamThatBrokeOffOrWhoseClientLeftAsAborted() {
+        provider.streamFailure = new GatewayException(new GatewayError.UpstreamUnreachable("cut", true));
+        Route route = route(RouteType.CHAT, ModelPolicy.fixed("m"), ResponseStreaming.ALWAYS);
+        assertThatThrownBy(() -> routing.chat(route, hello().build(), new RequestContext("a", Optional.empty()),
+                new RecordingResponder())).isInstanceOf(GatewayException.class);
+        provider.streamFailure = new ClientGoneException(new java.io.IOException("reset"));
+        assertThatThrownBy(() -> routing.chat(route, hello().build(), new RequestContext("b", Optional.empty()),
+                new RecordingResponder())).isInstanceOf(ClientGoneException.class);
+
+        assertThat(observed).extracting(Exchange::outcome)
+                .containsExactly(Exchange.Outcome.ABORTED, Exchange.Outcome.ABORTED);
+        assertThat(observed).extracting(exchange -> exchange.error().isPresent()).containsExactly(true, false);
+    }
+
+    @Test
+    void reportsARefusedRequestAsFailedWithTheModelAskedFor() {
+        Route route = route(RouteType.CHAT, ModelPolicy.fixed("mistral-large-latest"), ResponseStreaming.ALLOW);
+
+        assertThatThrownBy(() -> routing.chat(route, hello().model("gpt-4o").build(),
+                new RequestContext("req", Optional.empty()), new RecordingResponder()))
+                .isInstanceOf(GatewayException.class);
+
+        assertThat(observed).singleElement().satisfies(exchange -> {
+            assertThat(exchange.outcome()).isEqualTo(Exchange.Outcome.FAILED);
+            assertThat(exchange.model()).isEqualTo("mistral-large-latest");
+            assertThat(exchange.error()).isPresent();
+        });
+    }
+
+    @Test
     void theRegistryNamesTheKnownProvidersForAnUnknownOne() {
         Route route = Route.single("r", List.of("/x"), RouteType.CHAT, 1024, true, RoutePolicy.defaults(),
                 new UpstreamTarget("openai", Optional.empty(), Optional.empty(), Optional.empty()),
@@ -127,6 +235,9 @@ class RoutingServiceTest {
         final List<ChatRequest> chatRequests = new ArrayList<>();
         final List<EmbeddingRequest> embeddingRequests = new ArrayList<>();
         final List<UpstreamTarget> targets = new ArrayList<>();
+        final List<Cancellation> cancellations = new ArrayList<>();
+        List<ChatChunk> streamed = List.of(CHUNK);
+        RuntimeException streamFailure;
 
         @Override
         public Set<RouteType> routeTypes() {
@@ -140,9 +251,16 @@ class RoutingServiceTest {
         }
 
         @Override
-        public void streamChat(UpstreamTarget target, ChatRequest request, ChunkSink sink) {
+        public void streamChat(UpstreamTarget target, ChatRequest request, ChunkSink sink,
+                               Cancellation cancellation) {
             chatRequests.add(request);
-            sink.accept(CHUNK);
+            cancellations.add(cancellation);
+            for (ChatChunk chunk : streamed) {
+                sink.accept(chunk);
+            }
+            if (streamFailure != null) {
+                throw streamFailure;
+            }
         }
 
         @Override
@@ -158,15 +276,30 @@ class RoutingServiceTest {
         final List<String> openedFor = new ArrayList<>();
         final List<ChatChunk> chunks = new ArrayList<>();
 
+        final List<Served> served = new ArrayList<>();
+        int ended;
+
         @Override
-        public void complete(ChatResponse response) {
+        public void complete(ChatResponse response, Served target) {
+            served.add(target);
             completed.add(response);
         }
 
         @Override
-        public ChunkSink openStream(String model) {
+        public ChunkSink openStream(String model, Served target) {
+            served.add(target);
             openedFor.add(model);
-            return chunks::add;
+            return new ChunkSink() {
+                @Override
+                public void accept(ChatChunk chunk) {
+                    chunks.add(chunk);
+                }
+
+                @Override
+                public void end() {
+                    ended++;
+                }
+            };
         }
     }
 }

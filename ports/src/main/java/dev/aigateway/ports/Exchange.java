@@ -1,0 +1,61 @@
+package dev.aigateway.ports;
+
+import dev.aigateway.domain.Usage;
+import dev.aigateway.domain.error.GatewayError;
+import dev.aigateway.domain.route.Route;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One exchange, as the core saw it end: every number computed once, for every observer.
+ *
+ * @param requestId the request's id
+ * @param route the route it arrived on
+ * @param served the target that answered (or, when none did, the last one tried, or the route's first)
+ * @param model the model the request was sent to (or asked for, when it was refused before that)
+ * @param responseModel the model the provider says answered
+ * @param stream whether the answer was streamed
+ * @param outcome how it ended
+ * @param error why it failed or broke off, when it did
+ * @param usage the provider's exact token counts, as far as they arrived
+ * @param latency from sending to the answering target until the end of its answer
+ * @param timeToFirstToken for streams, from sending to the answering target until its first chunk
+ * @param cost from the answering target's prices, when it has them and usage arrived
+ */
+public record Exchange(String requestId, Route route, Served served, String model, Optional<String> responseModel,
+                       boolean stream, Outcome outcome, Optional<GatewayError> error, Optional<Usage> usage,
+                       Duration latency, Optional<Duration> timeToFirstToken, Optional<Double> cost) {
+
+    /** How an exchange ended. */
+    public enum Outcome {
+        /** The whole answer reached the client. */
+        COMPLETED,
+        /** Nothing reached the client: it gets an error instead. */
+        FAILED,
+        /** Part of a streamed answer reached the client, then the upstream broke off or the client left. */
+        ABORTED
+    }
+
+    public Exchange {
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(route, "route");
+        Objects.requireNonNull(served, "served");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(responseModel, "responseModel");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(latency, "latency");
+        Objects.requireNonNull(timeToFirstToken, "timeToFirstToken");
+        Objects.requireNonNull(cost, "cost");
+    }
+
+    /** Kong's {@code time_per_token}: generation time per completion token, in ms. */
+    public Optional<Double> timePerTokenMillis() {
+        return usage.filter(u -> u.completionTokens() > 0).map(u -> {
+            Duration generating = latency.minus(timeToFirstToken.orElse(Duration.ZERO));
+            return generating.toNanos() / 1e6 / u.completionTokens();
+        });
+    }
+}

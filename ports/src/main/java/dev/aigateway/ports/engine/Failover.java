@@ -1,0 +1,106 @@
+package dev.aigateway.ports.engine;
+
+import dev.aigateway.domain.error.ClientGoneException;
+import dev.aigateway.domain.error.GatewayError;
+import dev.aigateway.domain.error.GatewayException;
+import dev.aigateway.domain.route.BalancerAlgorithm;
+import dev.aigateway.domain.route.BalancerSettings;
+import dev.aigateway.domain.route.FailoverCriterion;
+import dev.aigateway.domain.route.Route;
+import dev.aigateway.domain.route.RouteTarget;
+import dev.aigateway.domain.route.UpstreamTarget;
+import dev.aigateway.ports.RequestContext;
+import dev.aigateway.ports.Served;
+import dev.aigateway.ports.engine.balance.TargetPool;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Tries a route's targets as its balancer picks them until one answers: on to another only where the route's
+ * {@code failover_criteria} say so, never after the client got a byte, and never for a request the upstream received
+ * unless {@code non_idempotent} says so.
+ */
+final class Failover {
+    private final TargetPools pools;
+
+    Failover(TargetPools pools) {
+        this.pools = pools;
+    }
+
+    /** One try on one target, with the client's credential and the request's id already applied to it. */
+    @FunctionalInterface
+    interface Attempt<T> {
+        T run(RouteTarget target, UpstreamTarget upstream, Served served);
+    }
+
+    /** @param prompt the text a semantic balancer compares with the targets' descriptions */
+    <T> T run(Route route, RequestContext context, Supplier<String> prompt, ExchangeTrace trace, Attempt<T> attempt) {
+        TargetPool pool = pools.of(route);
+        BalancerSettings balancer = route.balancer();
+        String key = balancer.algorithm() == BalancerAlgorithm.SEMANTIC ? prompt.get()
+                : balancer.hashOnHeader().map(h -> context.headers().get(h.toLowerCase(Locale.ROOT))).orElse(null);
+        Set<Integer> tried = new HashSet<>();
+        GatewayException last = null;
+        while (tried.size() <= balancer.retries()) {
+            int index = pool.next(tried, key);
+            if (index < 0) {
+                break;
+            }
+            tried.add(index);
+            RouteTarget target = route.targets().get(index);
+            trace.attempting(new Served(target, index, tried.size()));
+            pool.started(index);
+            try {
+                T result = attempt.run(target, target.upstream().forRequest(context.clientCredential(),
+                        context.requestId()), trace.served());
+                pool.succeeded(index, trace.feedback(true));
+                return result;
+            } catch (GatewayException e) {
+                boolean delivered = trace.delivered();
+                pool.failed(index, trace.feedback(false), delivered ? 0 : retryAfterNanos(e.error()));
+                if (delivered || !failsOver(e.error(), balancer)) {
+                    throw e;
+                }
+                last = e;
+            } catch (ClientGoneException e) {
+                // The client's leaving says nothing about the target.
+                pool.succeeded(index, trace.feedback(true));
+                throw e;
+            }
+        }
+        if (last != null) {
+            throw last;
+        }
+        throw allOut(pool);
+    }
+
+    private static boolean failsOver(GatewayError error, BalancerSettings balancer) {
+        Set<FailoverCriterion> criteria = balancer.failoverCriteria();
+        boolean matches = FailoverCriterion.of(error).filter(criteria::contains).isPresent();
+        return matches && (!FailoverCriterion.upstreamReceived(error)
+                || criteria.contains(FailoverCriterion.NON_IDEMPOTENT));
+    }
+
+    private static long retryAfterNanos(GatewayError error) {
+        if (error instanceof GatewayError.UpstreamRejected rejected && rejected.status() == 429) {
+            try {
+                return rejected.retryAfter().map(value -> Duration.ofSeconds(Long.parseLong(value.trim())).toNanos())
+                        .orElse(0L);
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    private static GatewayException allOut(TargetPool pool) {
+        long seconds = Math.max(1, Duration.ofNanos(pool.nanosUntilAvailable()).toSeconds());
+        return new GatewayException(new GatewayError.UpstreamRejected(503,
+                "every target of this route is temporarily out after repeated failures", Optional.empty(),
+                Optional.empty(), Optional.of("all_targets_unavailable"), Optional.of(Long.toString(seconds))));
+    }
+}
