@@ -3,13 +3,11 @@ package dev.aigateway.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aigateway.fakemistral.FakeMistral;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,15 +17,11 @@ class BadInputTest {
     private static final String KEY = "sk-bad-input-0123456789";
     private static final String HI = "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]";
 
-    private FakeMistral mistral;
-    private Gateway gateway;
-    private HttpExchanges http;
-
-    @BeforeEach
-    void start() {
-        mistral = FakeMistral.start(KEY);
-        gateway = TestGateways.inFrontOf(mistral, KEY, "max_headers_bytes: 2048, max_request_line_bytes: 1024, "
-                + "limits: { max_messages: 3, max_tools: 2, max_embedding_inputs: 2, max_json_depth: 10 }", """
+    @RegisterExtension
+    final GatewayFixture fixture = GatewayFixture.withKey(KEY)
+            .serverSettings("max_headers_bytes: 2048, max_request_line_bytes: 1024, "
+                + "limits: { max_messages: 3, max_tools: 2, max_embedding_inputs: 2, max_json_depth: 10 }")
+            .routes(mistral -> """
                   - name: small
                     paths: [/small]
                     plugins:
@@ -37,14 +31,6 @@ class BadInputTest {
                           max_request_body_size: 100
                           model: { provider: mistral, options: { upstream_url: "%s" } }
                 """.formatted(mistral.baseUri()));
-        http = new HttpExchanges(gateway.port());
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        mistral.close();
-    }
 
     static Stream<Arguments> bodies() {
         return Stream.of(
@@ -81,38 +67,38 @@ class BadInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("bodies")
     void refusesBadBodies(String what, String path, String body, int status, String param) throws Exception {
-        HttpResponse<String> response = http.post(path, body);
+        HttpResponse<String> response = fixture.http().post(path, body);
 
         assertEnvelope(response, status, param);
-        assertThat(mistral.requests()).isEmpty();
+        assertThat(fixture.mistral().requests()).isEmpty();
     }
 
     @Test
     void refusesInvalidUtf8AndTheSixBytesThatOnceCrashedJackson() throws Exception {
         for (byte[] body : new byte[][] {{0, 0, 0x41, 0, 0, 8}, {'{', '"', (byte) 0xC3, 0x28, '"', ':', '1', '}'}}) {
-            String answer = RawHttp.exchange(gateway.port(), raw("/v1/chat/completions", "application/json", body));
+            String answer = RawHttp.exchange(fixture.port(), raw("/v1/chat/completions", "application/json", body));
 
             assertThat(answer).startsWith("HTTP/1.1 400").contains("\"error\":{\"message\":\"");
         }
-        assertThat(mistral.requests()).isEmpty();
+        assertThat(fixture.mistral().requests()).isEmpty();
     }
 
     @Test
     void refusesAnotherContentTypeWith415() throws Exception {
-        String answer = RawHttp.exchange(gateway.port(), raw("/v1/chat/completions", "text/plain",
+        String answer = RawHttp.exchange(fixture.port(), raw("/v1/chat/completions", "text/plain",
                 ("{\"model\":\"m\"," + HI + "}").getBytes(StandardCharsets.UTF_8)));
 
         assertThat(answer).startsWith("HTTP/1.1 415").contains("\"code\":\"unsupported_media_type\"");
-        assertThat(mistral.requests()).isEmpty();
+        assertThat(fixture.mistral().requests()).isEmpty();
     }
 
     @Test
     void refusesOversizedHeadersAndRequestLinesInTheEnvelope() throws Exception {
-        String bigHeader = RawHttp.exchange(gateway.port(), "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\n"
+        String bigHeader = RawHttp.exchange(fixture.port(), "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\n"
                 + "X-Big: " + "a".repeat(4000) + "\r\nContent-Length: 2\r\n\r\n{}");
-        String longLine = RawHttp.exchange(gateway.port(), "POST /v1/chat/completions?" + "q".repeat(3000)
+        String longLine = RawHttp.exchange(fixture.port(), "POST /v1/chat/completions?" + "q".repeat(3000)
                 + " HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}");
-        String badHeader = RawHttp.exchange(gateway.port(), "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\n"
+        String badHeader = RawHttp.exchange(fixture.port(), "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\n"
                 + "Not A Header Line\r\nContent-Length: 2\r\n\r\n{}");
 
         assertThat(bigHeader).startsWith("HTTP/1.1 400").contains("application/json")
@@ -120,7 +106,7 @@ class BadInputTest {
         assertThat(longLine).startsWith("HTTP/1.1 414").contains("\"code\":\"request_line_too_long\"");
         assertThat(badHeader).startsWith("HTTP/1.1 400").contains("\"code\":\"malformed_request\"");
         assertThat(bigHeader + longLine + badHeader).doesNotContain("Exception").doesNotContain("at io.helidon");
-        assertThat(mistral.requests()).isEmpty();
+        assertThat(fixture.mistral().requests()).isEmpty();
     }
 
     private static byte[] raw(String path, String contentType, byte[] body) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aigateway.fakemistral.FakeMistral;
 import dev.aigateway.fakemistral.FakeReply;
 import dev.aigateway.fakemistral.RecordedRequest;
 import java.net.http.HttpResponse;
@@ -13,9 +12,8 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,14 +22,9 @@ class ChatRouteSemanticsTest {
     private static final String KEY = "sk-semantics-0123456789";
     private static final String HELLO = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
-    private FakeMistral mistral;
-    private Gateway gateway;
-    private HttpExchanges http;
-
-    @BeforeEach
-    void start() {
-        mistral = FakeMistral.start(KEY);
-        gateway = TestGateways.inFrontOf(mistral, KEY, """
+    @RegisterExtension
+    final GatewayFixture fixture = GatewayFixture.withKey(KEY)
+            .routes(mistral -> """
                   - name: override
                     paths: [/override]
                     plugins:
@@ -83,14 +76,6 @@ class ChatRouteSemanticsTest {
                           response_streaming: always
                           model_name_header: false
                 """.formatted(KEY, mistral.baseUri()));
-        http = new HttpExchanges(gateway.port());
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        mistral.close();
-    }
 
     @ParameterizedTest(name = "{0} with client header ''{1}'' sends ''{2}''")
     @CsvSource(nullValues = "-", value = {
@@ -103,58 +88,59 @@ class ChatRouteSemanticsTest {
     void headerCredentialsFollowKongsTruthTable(String path, String clientHeader, String upstreamHeader)
             throws Exception {
         if (clientHeader == null) {
-            http.post(path, HELLO);
+            fixture.http().post(path, HELLO);
         } else {
-            http.post(path, HELLO, "Authorization", clientHeader);
+            fixture.http().post(path, HELLO, "Authorization", clientHeader);
         }
 
-        assertThat(mistral.lastRequest().header("authorization")).isEqualTo(java.util.Optional.ofNullable(upstreamHeader));
+        assertThat(fixture.mistral().lastRequest().header("authorization"))
+                .isEqualTo(java.util.Optional.ofNullable(upstreamHeader));
     }
 
     @Test
     void aQueryParameterCredentialGoesOnTheUpstreamUrl() throws Exception {
-        http.post("/query?key=client-q", HELLO);
+        fixture.http().post("/query?key=client-q", HELLO);
 
-        assertThat(mistral.lastRequest().path()).isEqualTo("/v1/chat/completions?key=configured-q");
-        assertThat(mistral.lastRequest().header("authorization")).isEmpty();
+        assertThat(fixture.mistral().lastRequest().path()).isEqualTo("/v1/chat/completions?key=configured-q");
+        assertThat(fixture.mistral().lastRequest().header("authorization")).isEmpty();
     }
 
     @Test
     void aBodyParameterCredentialReplacesTheClientsField() throws Exception {
-        http.post("/body", "{\"model\":\"m\",\"api_key\":\"client-b\",\"messages\":[{\"role\":\"user\","
+        fixture.http().post("/body", "{\"model\":\"m\",\"api_key\":\"client-b\",\"messages\":[{\"role\":\"user\","
                 + "\"content\":\"hi\"}]}");
 
-        assertThat(mistral.lastRequest().json().path("api_key").asText()).isEqualTo("configured-b");
+        assertThat(fixture.mistral().lastRequest().json().path("api_key").asText()).isEqualTo("configured-b");
     }
 
     @Test
     void aDenyRouteRefusesStreamsWithKongsMessageButServesTheRest() throws Exception {
-        HttpResponse<String> refused = http.post("/deny", HELLO.replace("{", "{\"stream\":true,"));
-        HttpResponse<String> served = http.post("/deny", HELLO);
+        HttpResponse<String> refused = fixture.http().post("/deny", HELLO.replace("{", "{\"stream\":true,"));
+        HttpResponse<String> served = fixture.http().post("/deny", HELLO);
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(HttpExchanges.error(refused).path("message").asText())
                 .isEqualTo("response streaming is not enabled for this LLM");
         assertThat(served.statusCode()).isEqualTo(200);
-        assertThat(mistral.requests()).hasSize(1);
+        assertThat(fixture.mistral().requests()).hasSize(1);
     }
 
     @Test
     void anAlwaysRouteStreamsEvenWhenNotAsked() throws Exception {
-        HttpResponse<String> response = http.post("/always", HELLO);
+        HttpResponse<String> response = fixture.http().post("/always", HELLO);
 
         assertThat(response.headers().firstValue("content-type")).contains("text/event-stream");
         assertThat(response.body()).startsWith("data: {").endsWith("data: [DONE]\n\n");
-        assertThat(mistral.lastRequest().json().path("stream").asBoolean()).isTrue();
+        assertThat(fixture.mistral().lastRequest().json().path("stream").asBoolean()).isTrue();
         assertThat(response.headers().firstValue("x-kong-llm-model")).isEmpty();
     }
 
     @Test
     void streamedEventsAreNotBuffered() throws Exception {
-        mistral.enqueue(FakeReply.text("one two three four five six"));
-        mistral.paceStreams(Duration.ofMillis(100));
+        fixture.mistral().enqueue(FakeReply.text("one two three four five six"));
+        fixture.mistral().paceStreams(Duration.ofMillis(100));
 
-        HttpResponse<Stream<String>> response = http.postForLines("/v1/chat/completions",
+        HttpResponse<Stream<String>> response = fixture.http().postForLines("/v1/chat/completions",
                 HELLO.replace("{", "{\"stream\":true,"));
         long firstContentArrived = 0;
         Iterator<String> lines = response.body().iterator();
@@ -165,7 +151,7 @@ class ChatRouteSemanticsTest {
             }
         }
 
-        List<Long> sent = mistral.eventSentNanos();
+        List<Long> sent = fixture.mistral().eventSentNanos();
         assertThat(sent).hasSize(7);
         assertThat(firstContentArrived).isPositive().isLessThan(sent.get(sent.size() - 1));
     }
@@ -190,18 +176,19 @@ class ChatRouteSemanticsTest {
             messages.addObject().put("role", "user").put("content", "And now?");
         }
 
-        RecordedRequest last = mistral.lastRequest();
+        RecordedRequest last = fixture.mistral().lastRequest();
         JsonNode upstream = last.json().path("messages");
         assertThat(upstream.at("/1/tool_calls/0/id").asText()).matches("[a-zA-Z0-9]{9}")
                 .isEqualTo(upstream.at("/2/tool_call_id").asText());
-        assertThat(mistral.requests()).hasSize(4);
+        assertThat(fixture.mistral().requests()).hasSize(4);
     }
 
     @Test
     void aStreamedToolCallArrivesAsOneOpenAiDeltaWithItsIndex() throws Exception {
-        mistral.enqueue(FakeReply.toolCall("Ab3dEf6hI", "get_weather", "{\"city\":\"Paris\"}"));
+        fixture.mistral().enqueue(FakeReply.toolCall("Ab3dEf6hI", "get_weather", "{\"city\":\"Paris\"}"));
 
-        HttpResponse<String> response = http.post("/v1/chat/completions", HELLO.replace("{", "{\"stream\":true,"));
+        HttpResponse<String> response = fixture.http().post("/v1/chat/completions",
+                HELLO.replace("{", "{\"stream\":true,"));
 
         String toolEvent = response.body().lines().filter(line -> line.contains("tool_calls")).findFirst()
                 .orElseThrow();
@@ -218,7 +205,7 @@ class ChatRouteSemanticsTest {
         body.set("messages", messages);
         ObjectNode tool = body.putArray("tools").addObject().put("type", "function");
         tool.putObject("function").put("name", "get_weather").putObject("parameters").put("type", "object");
-        HttpResponse<String> response = http.post("/v1/chat/completions", body.toString());
+        HttpResponse<String> response = fixture.http().post("/v1/chat/completions", body.toString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return HttpExchanges.JSON.readTree(response.body());
     }

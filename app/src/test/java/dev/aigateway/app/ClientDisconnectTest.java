@@ -2,7 +2,6 @@ package dev.aigateway.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aigateway.fakemistral.FakeMistral;
 import dev.aigateway.fakemistral.FakeReply;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -10,9 +9,9 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A client that leaves mid-stream releases the upstream stream at once, not when Mistral finishes; during long
@@ -21,29 +20,22 @@ import org.junit.jupiter.api.Test;
 class ClientDisconnectTest {
     private static final String KEY = "sk-disconnect-0123456789";
 
-    private FakeMistral mistral;
-    private Gateway gateway;
+    @RegisterExtension
+    final GatewayFixture fixture = GatewayFixture.withKey(KEY)
+            .serverSettings("sse_heartbeat_seconds: 1");
 
     @BeforeEach
     void start() {
-        mistral = FakeMistral.start(KEY);
-        gateway = TestGateways.inFrontOf(mistral, KEY, "sse_heartbeat_seconds: 1", "");
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        mistral.close();
     }
 
     @Test
     void theUpstreamConnectionClosesWithin500msOfTheClientLeaving() throws Exception {
-        mistral.enqueue(FakeReply.text("word ".repeat(100).trim()));
-        mistral.paceStreams(Duration.ofMillis(50));
+        fixture.mistral().enqueue(FakeReply.text("word ".repeat(100).trim()));
+        fixture.mistral().paceStreams(Duration.ofMillis(50));
         String body = "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
         long left;
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), gateway.port())) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), fixture.port())) {
             socket.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\n"
                     + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
                     .getBytes(StandardCharsets.UTF_8));
@@ -57,23 +49,23 @@ class ClientDisconnectTest {
         }
 
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (mistral.streamAbortedNanos().isEmpty() && System.nanoTime() < deadline) {
+        while (fixture.mistral().streamAbortedNanos().isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        assertThat(mistral.streamAbortedNanos()).as("the fake saw its stream cut").hasSize(1);
-        Duration afterLeaving = Duration.ofNanos(mistral.streamAbortedNanos().get(0) - left);
+        assertThat(fixture.mistral().streamAbortedNanos()).as("the fake saw its stream cut").hasSize(1);
+        Duration afterLeaving = Duration.ofNanos(fixture.mistral().streamAbortedNanos().get(0) - left);
         assertThat(afterLeaving).isLessThan(Duration.ofMillis(500));
-        assertThat(mistral.eventSentNanos().size()).isLessThan(50);
+        assertThat(fixture.mistral().eventSentNanos().size()).isLessThan(50);
         assertThat(openStreams()).as("the departed client's stream no longer counts as open").isEqualTo(0);
     }
 
     /** The {@code gateway_open_streams} gauge, once it has settled (the handler unwinds just after the abort). */
     private double openStreams() throws Exception {
-        HttpExchanges http = new HttpExchanges(gateway.port());
         double open = -1;
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (open != 0 && System.nanoTime() < deadline) {
-            open = http.get("/metrics").body().lines().filter(line -> line.startsWith("gateway_open_streams "))
+            open = fixture.http().get("/metrics").body().lines()
+                    .filter(line -> line.startsWith("gateway_open_streams "))
                     .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1)))
                     .findFirst().orElseThrow();
             Thread.sleep(10);
@@ -83,9 +75,9 @@ class ClientDisconnectTest {
 
     @Test
     void aLongUpstreamSilenceIsFilledWithHeartbeatCommentsAndTheStreamStillEndsWell() throws Exception {
-        mistral.enqueue(new FakeReply.Stall("one two three", 2, Duration.ofMillis(2500)));
+        fixture.mistral().enqueue(new FakeReply.Stall("one two three", 2, Duration.ofMillis(2500)));
 
-        java.net.http.HttpResponse<String> response = new HttpExchanges(gateway.port()).post("/v1/chat/completions",
+        java.net.http.HttpResponse<String> response = fixture.http().post("/v1/chat/completions",
                 "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
 
         assertThat(response.body()).contains(": keep-alive\n\n").endsWith("data: [DONE]\n\n");

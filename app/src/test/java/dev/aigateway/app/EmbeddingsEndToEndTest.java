@@ -10,30 +10,15 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Embeddings through the running server: one vector per text, whatever the input and encoding forms. */
 class EmbeddingsEndToEndTest {
     private static final String KEY = "sk-embeddings-0123456789";
 
-    private FakeMistral mistral;
-    private Gateway gateway;
-    private HttpExchanges http;
-
-    @BeforeEach
-    void start() {
-        mistral = FakeMistral.start(KEY);
-        gateway = TestGateways.inFrontOf(mistral, KEY, "");
-        http = new HttpExchanges(gateway.port());
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        mistral.close();
-    }
+    @RegisterExtension
+    final GatewayFixture fixture = GatewayFixture.withKey(KEY);
 
     @Test
     void floatAndBase64AnswersCarryTheSameVectors() throws Exception {
@@ -46,7 +31,7 @@ class EmbeddingsEndToEndTest {
             floats.at("/data/" + i + "/embedding").forEach(value -> fromFloats.add(value.floatValue()));
             assertThat(decode(base64.at("/data/" + i + "/embedding").asText())).isEqualTo(fromFloats);
         }
-        assertThat(mistral.requests()).allSatisfy(request ->
+        assertThat(fixture.mistral().requests()).allSatisfy(request ->
                 assertThat(request.json().has("encoding_format")).isFalse());
         assertThat(floats.at("/data/1/embedding/3").asDouble()).isEqualTo(FakeMistral.vectorOf("beta", 8)[3]);
     }
@@ -65,13 +50,13 @@ class EmbeddingsEndToEndTest {
         JsonNode answer = embed("{\"model\":\"mistral-embed\",\"input\":[\"one two\"],\"dimensions\":4}");
 
         assertThat(answer.at("/data/0/embedding")).hasSize(4);
-        assertThat(mistral.lastRequest().json().path("output_dimension").asInt()).isEqualTo(4);
+        assertThat(fixture.mistral().lastRequest().json().path("output_dimension").asInt()).isEqualTo(4);
         assertThat(answer.at("/usage/prompt_tokens").asInt()).isEqualTo(2);
         assertThat(answer.at("/usage/total_tokens").asInt()).isEqualTo(2);
     }
 
     private JsonNode embed(String body) throws Exception {
-        HttpResponse<String> response = http.post("/v1/embeddings", body);
+        HttpResponse<String> response = fixture.http().post("/v1/embeddings", body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return HttpExchanges.JSON.readTree(response.body());
     }

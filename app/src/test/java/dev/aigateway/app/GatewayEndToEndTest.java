@@ -13,9 +13,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The real server on a free port, configured by YAML, in front of the strict fake Mistral. */
 class GatewayEndToEndTest {
@@ -23,13 +23,9 @@ class GatewayEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private FakeMistral mistral;
-    private Gateway gateway;
-
-    @BeforeEach
-    void start() {
-        mistral = FakeMistral.start(KEY);
-        gateway = TestGateways.inFrontOf(mistral, KEY, """
+    @RegisterExtension
+    final GatewayFixture fixture = GatewayFixture.withKey(KEY)
+            .routes(mistral -> """
                   - name: fixed
                     paths: [/fixed/chat]
                     plugins:
@@ -42,12 +38,9 @@ class GatewayEndToEndTest {
                             name: mistral-large-latest
                             options: { upstream_url: "%s", temperature: 0.2, tuning_precedence: config }
                 """.formatted(KEY, mistral.baseUri()));
-    }
 
-    @AfterEach
-    void stop() {
-        gateway.close();
-        mistral.close();
+    @BeforeEach
+    void start() {
     }
 
     @Test
@@ -60,7 +53,7 @@ class GatewayEndToEndTest {
                  "store": false, "logprobs": false}
                 """);
 
-        RecordedRequest sent = mistral.lastRequest();
+        RecordedRequest sent = fixture.mistral().lastRequest();
         JsonNode upstream = sent.json();
         assertThat(sent.path()).isEqualTo("/v1/chat/completions");
         assertThat(sent.header("authorization")).contains("Bearer " + KEY);
@@ -95,7 +88,7 @@ class GatewayEndToEndTest {
         assertThat(error(response).path("message").asText())
                 .isEqualTo("cannot use own model - must be: mistral-large-latest");
         assertThat(error(response).path("param").asText()).isEqualTo("model");
-        assertThat(mistral.requests()).isEmpty();
+        assertThat(fixture.mistral().requests()).isEmpty();
     }
 
     @Test
@@ -106,7 +99,7 @@ class GatewayEndToEndTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(error(response).path("message").asText())
                 .isEqualTo("model parameter not found in request, nor in gateway configuration");
-        assertThat(mistral.requests()).isEmpty();
+        assertThat(fixture.mistral().requests()).isEmpty();
     }
 
     @Test
@@ -115,7 +108,7 @@ class GatewayEndToEndTest {
                 "{\"temperature\":1.2,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode upstream = mistral.lastRequest().json();
+        JsonNode upstream = fixture.mistral().lastRequest().json();
         assertThat(upstream.path("model").asText()).isEqualTo("mistral-large-latest");
         assertThat(upstream.path("temperature").asDouble()).isEqualTo(0.2);
     }
@@ -128,7 +121,7 @@ class GatewayEndToEndTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("content-type")).contains("text/event-stream");
         assertThat(response.body()).endsWith("data: [DONE]\n\n");
-        assertThat(mistral.lastRequest().json().has("stream_options")).isFalse();
+        assertThat(fixture.mistral().lastRequest().json().has("stream_options")).isFalse();
         String[] events = response.body().split("\n\n");
         JsonNode usageChunk = JSON.readTree(events[events.length - 2].substring("data: ".length()));
         assertThat(usageChunk.path("choices")).isEmpty();
@@ -142,7 +135,7 @@ class GatewayEndToEndTest {
 
     @Test
     void anUpstreamValidationErrorArrivesAsAnOpenAiEnvelopeWithAStringMessage() throws Exception {
-        mistral.enqueue(FakeReply.error(422, "{\"object\":\"error\",\"message\":{\"detail\":[{\"type\":"
+        fixture.mistral().enqueue(FakeReply.error(422, "{\"object\":\"error\",\"message\":{\"detail\":[{\"type\":"
                 + "\"extra_forbidden\",\"loc\":[\"body\",\"novel_field\"],\"msg\":\"Extra inputs are not permitted\"}]},"
                 + "\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}"));
 
@@ -163,7 +156,7 @@ class GatewayEndToEndTest {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode answer = JSON.readTree(response.body());
         assertThat(answer.at("/data/1/embedding/0").asDouble()).isEqualTo(FakeMistral.vectorOf("b", 8)[0]);
-        assertThat(mistral.lastRequest().path()).isEqualTo("/v1/embeddings");
+        assertThat(fixture.mistral().lastRequest().path()).isEqualTo("/v1/embeddings");
     }
 
     @Test
@@ -181,15 +174,14 @@ class GatewayEndToEndTest {
 
     @Test
     void readinessTurnsDownWhenShutdownBeginsWhileLivenessStaysUp() throws Exception {
-        HttpExchanges http = new HttpExchanges(gateway.port());
-        assertThat(http.get("/health/ready").statusCode()).isEqualTo(200);
+        assertThat(fixture.http().get("/health/ready").statusCode()).isEqualTo(200);
 
-        gateway.beginShutdown();
+        fixture.gateway().beginShutdown();
 
-        HttpResponse<String> ready = http.get("/health/ready");
+        HttpResponse<String> ready = fixture.http().get("/health/ready");
         assertThat(ready.statusCode()).isEqualTo(503);
         assertThat(ready.body()).contains("DOWN");
-        assertThat(http.get("/health/live").statusCode()).isEqualTo(200);
+        assertThat(fixture.http().get("/health/live").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -198,7 +190,7 @@ class GatewayEndToEndTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(error(response).path("type").asText()).isEqualTo("invalid_request_error");
-        assertThat(mistral.requests()).isEmpty();
+        assertThat(fixture.mistral().requests()).isEmpty();
     }
 
     private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
@@ -207,7 +199,7 @@ class GatewayEndToEndTest {
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + gateway.port() + path);
+        return URI.create("http://127.0.0.1:" + fixture.port() + path);
     }
 
     private static JsonNode error(HttpResponse<String> response) throws IOException {

@@ -23,28 +23,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** LangChain4j's Mistral module, pointed at the gateway, for chat, stream, tool round trip and embeddings. */
 class LangChain4jClientTest {
     private static final String KEY = "sk-langchain4j-0123456789";
     private static final String MODEL = "mistral-small-latest";
 
-    private FakeMistral mistral;
-    private Gateway gateway;
+    @RegisterExtension
+    final GatewayFixture fixture = GatewayFixture.withKey(KEY);
 
     @BeforeEach
     void start() {
-        mistral = FakeMistral.start(KEY);
-        gateway = TestGateways.inFrontOf(mistral, KEY, "");
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        mistral.close();
     }
 
     @Test
@@ -124,6 +116,6 @@ class LangChain4jClientTest {
     }
 
     private String baseUrl() {
-        return "http://127.0.0.1:" + gateway.port() + "/v1";
+        return "http://127.0.0.1:" + fixture.port() + "/v1";
     }
 }

@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The official {@code openai} and {@code @mistralai/mistralai} npm packages (pinned in {@code clients/node}) run
@@ -24,19 +24,11 @@ class NodeClientsTest {
     private static final List<String> EMBEDDING_INPUTS = List.of("alpha", "beta");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private FakeMistral mistral;
-    private Gateway gateway;
+    @RegisterExtension
+    final GatewayFixture fixture = GatewayFixture.withKey(KEY);
 
     @BeforeEach
     void start() {
-        mistral = FakeMistral.start(KEY);
-        gateway = TestGateways.inFrontOf(mistral, KEY, "");
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        mistral.close();
     }
 
     @Test
@@ -49,7 +41,7 @@ class NodeClientsTest {
                 "openai.test.mjs", "mistral.test.mjs")
                 .directory(clients.toFile())
                 .redirectErrorStream(true);
-        node.environment().put("GATEWAY_URL", "http://127.0.0.1:" + gateway.port());
+        node.environment().put("GATEWAY_URL", "http://127.0.0.1:" + fixture.port());
         node.environment().put("EXPECTED", expected());
         Process process = node.start();
         boolean finished = process.waitFor(120, TimeUnit.SECONDS);
@@ -61,7 +53,7 @@ class NodeClientsTest {
         assertThat(finished).as("node tests finished in time:\n" + output).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("pass 9").contains("fail 0");
-        assertThat(mistral.requests()).allSatisfy(request -> assertThat(request.header("authorization"))
+        assertThat(fixture.mistral().requests()).allSatisfy(request -> assertThat(request.header("authorization"))
                 .contains("Bearer " + KEY));
     }
 

@@ -23,6 +23,7 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Exact token numbers, in the analytics log line and in /metrics, for every kind of request and for cut streams. */
 class ObservabilityTest {
@@ -45,14 +46,10 @@ class ObservabilityTest {
         @Override
         public void close() { }
     };
-    private FakeMistral mistral;
-    private Gateway gateway;
-    private HttpExchanges http;
 
-    @BeforeEach
-    void start() {
-        mistral = FakeMistral.start(KEY);
-        gateway = TestGateways.inFrontOf(mistral, KEY, """
+    @RegisterExtension
+    final GatewayFixture fixture = GatewayFixture.withKey(KEY)
+            .routes(mistral -> """
                   - name: observed
                     paths: [/observed/chat]
                     plugins:
@@ -72,7 +69,9 @@ class ObservabilityTest {
                           logging: { log_statistics: true }
                           model: { provider: mistral, options: { upstream_url: "%2$s", input_cost: 2.0, output_cost: 6.0 } }
                 """.formatted(KEY, mistral.baseUri()));
-        http = new HttpExchanges(gateway.port());
+
+    @BeforeEach
+    void start() {
         // After the start: the first Helidon server in a JVM resets JUL, which drops handlers added before it.
         analytics.addHandler(capture);
         analytics.setLevel(Level.INFO);
@@ -80,25 +79,25 @@ class ObservabilityTest {
 
     @AfterEach
     void stop() {
-        gateway.close();
-        mistral.close();
         analytics.removeHandler(capture);
     }
 
     @Test
     void everyKindOfRequestLogsAndCountsTheProvidersExactUsageAndCost() throws Exception {
-        HttpResponse<String> oneshot = http.post("/observed/chat", HELLO);
-        http.post("/observed/chat", HELLO.replace("{", "{\"stream\":true,"));
-        http.post("/observed/chat", HELLO.replace("{", "{\"stream\":true,\"stream_options\":{\"include_usage\":true},"));
-        mistral.enqueue(FakeReply.toolCall("Ab3dEf6hI", "get_weather", "{}"));
-        http.post("/observed/chat", HELLO);
-        http.post("/observed/embeddings", "{\"model\":\"mistral-embed\",\"input\":[\"one two three\",\"four\"]}");
-        http.post("/v1/chat/completions", HELLO);
+        HttpResponse<String> oneshot = fixture.http().post("/observed/chat", HELLO);
+        fixture.http().post("/observed/chat", HELLO.replace("{", "{\"stream\":true,"));
+        fixture.http().post("/observed/chat",
+                HELLO.replace("{", "{\"stream\":true,\"stream_options\":{\"include_usage\":true},"));
+        fixture.mistral().enqueue(FakeReply.toolCall("Ab3dEf6hI", "get_weather", "{}"));
+        fixture.http().post("/observed/chat", HELLO);
+        fixture.http().post("/observed/embeddings",
+                "{\"model\":\"mistral-embed\",\"input\":[\"one two three\",\"four\"]}");
+        fixture.http().post("/v1/chat/completions", HELLO);
 
         assertThat(oneshot.headers().firstValue("x-request-id")).isPresent();
         assertThat(oneshot.headers().firstValue("x-kong-upstream-latency")).isPresent();
         assertThat(oneshot.headers().firstValue("x-kong-proxy-latency")).isPresent();
-        assertThat(mistral.requests().get(0).header("x-request-id"))
+        assertThat(fixture.mistral().requests().get(0).header("x-request-id"))
                 .isEqualTo(oneshot.headers().firstValue("x-request-id"));
 
         assertThat(lines).as("one line per request on routes with log_statistics").hasSize(5);
@@ -142,12 +141,12 @@ class ObservabilityTest {
 
     @Test
     void cutStreamsLogWhatWasSeenAndSayTheyWereAborted() throws Exception {
-        mistral.enqueue(new FakeReply.Reset("one two three four", 2));
-        http.post("/observed/chat", HELLO.replace("{", "{\"stream\":true,"));
-        mistral.enqueue(FakeReply.text("word ".repeat(60).trim()));
-        mistral.paceStreams(Duration.ofMillis(30));
+        fixture.mistral().enqueue(new FakeReply.Reset("one two three four", 2));
+        fixture.http().post("/observed/chat", HELLO.replace("{", "{\"stream\":true,"));
+        fixture.mistral().enqueue(FakeReply.text("word ".repeat(60).trim()));
+        fixture.mistral().paceStreams(Duration.ofMillis(30));
         String body = HELLO.replace("{", "{\"stream\":true,");
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), gateway.port())) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), fixture.port())) {
             socket.getOutputStream().write(("POST /observed/chat HTTP/1.1\r\nHost: x\r\nContent-Type: "
                     + "application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
                     .getBytes(StandardCharsets.UTF_8));
@@ -174,7 +173,7 @@ class ObservabilityTest {
     }
 
     private JsonNode parsedMetrics() throws Exception {
-        String text = http.get("/metrics").body();
+        String text = fixture.http().get("/metrics").body();
         Path clients = Path.of(System.getProperty("clients.node.dir", "../clients/node")).toAbsolutePath();
         Process parser = new ProcessBuilder("node", "parse-metrics.mjs").directory(clients.toFile()).start();
         parser.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));

@@ -2,55 +2,46 @@ package dev.aigateway.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aigateway.fakemistral.FakeMistral;
 import dev.aigateway.fakemistral.FakeReply;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Beyond max_concurrent_requests a request is refused at once with 503 and Retry-After, in the envelope. */
 class OverloadTest {
     private static final String KEY = "sk-overload-0123456789";
     private static final String HELLO = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
-    private FakeMistral mistral;
-    private Gateway gateway;
+    @RegisterExtension
+    final GatewayFixture fixture = GatewayFixture.withKey(KEY)
+            .serverSettings("max_concurrent_requests: 1");
 
     @BeforeEach
     void start() {
-        mistral = FakeMistral.start(KEY);
-        gateway = TestGateways.inFrontOf(mistral, KEY, "max_concurrent_requests: 1", "");
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        mistral.close();
     }
 
     @Test
     void aRequestBeyondTheLimitGets503WithRetryAfter() throws Exception {
-        mistral.enqueue(new FakeReply.Delay(Duration.ofMillis(1500), FakeReply.text("slow")));
-        HttpExchanges http = new HttpExchanges(gateway.port());
+        fixture.mistral().enqueue(new FakeReply.Delay(Duration.ofMillis(1500), FakeReply.text("slow")));
         HttpClient separate = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         CompletableFuture<HttpResponse<String>> slow = separate.sendAsync(HttpRequest.newBuilder(
-                        http.uri("/v1/chat/completions")).header("Content-Type", "application/json")
+                        fixture.http().uri("/v1/chat/completions")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(HELLO)).build(), HttpResponse.BodyHandlers.ofString());
-        while (mistral.requests().isEmpty()) {
+        while (fixture.mistral().requests().isEmpty()) {
             Thread.sleep(10);
         }
 
-        HttpResponse<String> refused = http.post("/v1/chat/completions", HELLO);
+        HttpResponse<String> refused = fixture.http().post("/v1/chat/completions", HELLO);
 
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.headers().firstValue("retry-after")).contains("1");
         assertThat(HttpExchanges.error(refused).path("code").asText()).isEqualTo("overloaded");
         assertThat(slow.get().statusCode()).isEqualTo(200);
-        assertThat(mistral.requests()).hasSize(1);
+        assertThat(fixture.mistral().requests()).hasSize(1);
     }
 }

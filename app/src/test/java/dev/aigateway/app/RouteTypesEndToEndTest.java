@@ -11,22 +11,16 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The rest of the route-type table through the running server: completions (FIM), preserve, and the model list. */
 class RouteTypesEndToEndTest {
     private static final String KEY = "sk-route-types-0123456789";
 
-    private FakeMistral mistral;
-    private Gateway gateway;
-    private HttpExchanges http;
-
-    @BeforeEach
-    void start() {
-        mistral = FakeMistral.start(KEY);
-        gateway = TestGateways.inFrontOf(mistral, KEY, """
+    @RegisterExtension
+    final GatewayFixture fixture = GatewayFixture.withKey(KEY)
+            .routes(mistral -> """
                   - name: completions
                     paths: [/v1/completions]
                     plugins:
@@ -52,18 +46,10 @@ class RouteTypesEndToEndTest {
                           auth: { param_name: key, param_value: configured, param_location: query }
                           model: { provider: mistral, options: { upstream_url: "%2$s" } }
                 """.formatted(KEY, mistral.baseUri()));
-        http = new HttpExchanges(gateway.port());
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        mistral.close();
-    }
 
     @Test
     void aLegacyCompletionGoesToMistralsFillInTheMiddle() throws Exception {
-        HttpResponse<String> response = http.post("/v1/completions", "{\"prompt\":\"def add(a, b):\","
+        HttpResponse<String> response = fixture.http().post("/v1/completions", "{\"prompt\":\"def add(a, b):\","
                 + "\"suffix\":\"print(add(1, 2))\",\"max_tokens\":32,\"user\":\"u\",\"n\":1}");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -71,7 +57,7 @@ class RouteTypesEndToEndTest {
         assertThat(answer.path("object").asText()).isEqualTo("text_completion");
         assertThat(answer.at("/choices/0/text").asText()).isEqualTo(FakeMistral.FIM_ANSWER);
         assertThat(answer.at("/usage/total_tokens").asInt()).isEqualTo(FakeMistral.TOTAL_TOKENS);
-        RecordedRequest sent = mistral.lastRequest();
+        RecordedRequest sent = fixture.mistral().lastRequest();
         assertThat(sent.path()).isEqualTo("/v1/fim/completions");
         assertThat(sent.json().path("model").asText()).isEqualTo("codestral-latest");
         assertThat(sent.json().path("suffix").asText()).isEqualTo("print(add(1, 2))");
@@ -80,7 +66,7 @@ class RouteTypesEndToEndTest {
 
     @Test
     void aStreamedCompletionArrivesAsTextCompletionChunks() throws Exception {
-        HttpResponse<String> response = http.post("/v1/completions",
+        HttpResponse<String> response = fixture.http().post("/v1/completions",
                 "{\"prompt\":\"def add(a, b):\",\"stream\":true,\"stream_options\":{\"include_usage\":true}}");
 
         assertThat(response.body()).endsWith("data: [DONE]\n\n");
@@ -103,9 +89,9 @@ class RouteTypesEndToEndTest {
         String body = "{ \"document\" : {\"type\":\"document_url\", \"document_url\":\"https://x/a.pdf\"},\n"
                 + "  \"model\":\"mistral-ocr-latest\", \"odd\": 1.50 }";
 
-        HttpResponse<String> response = http.post("/v1/ocr?page=2", body, "Authorization", "Bearer client");
+        HttpResponse<String> response = fixture.http().post("/v1/ocr?page=2", body, "Authorization", "Bearer client");
 
-        RecordedRequest sent = mistral.lastRequest();
+        RecordedRequest sent = fixture.mistral().lastRequest();
         assertThat(sent.path()).isEqualTo("/v1/ocr?page=2");
         assertThat(sent.bodyText()).isEqualTo(body);
         assertThat(sent.header("authorization")).contains("Bearer " + KEY);
@@ -115,10 +101,10 @@ class RouteTypesEndToEndTest {
 
     @Test
     void aPreserveRouteRelaysAStreamAsItArrives() throws Exception {
-        mistral.paceStreams(Duration.ofMillis(100));
+        fixture.mistral().paceStreams(Duration.ofMillis(100));
         String body = "{\"model\":\"codestral-latest\",\"prompt\":\"def f():\",\"stream\":true}";
 
-        HttpResponse<Stream<String>> response = http.postForLines("/v1/fim/completions", body);
+        HttpResponse<Stream<String>> response = fixture.http().postForLines("/v1/fim/completions", body);
         long firstEventArrived = 0;
         StringBuilder relayed = new StringBuilder();
         Iterator<String> lines = response.body().iterator();
@@ -130,25 +116,25 @@ class RouteTypesEndToEndTest {
             relayed.append(line).append('\n');
         }
 
-        assertThat(mistral.lastRequest().body()).isEqualTo(body.getBytes(StandardCharsets.UTF_8));
+        assertThat(fixture.mistral().lastRequest().body()).isEqualTo(body.getBytes(StandardCharsets.UTF_8));
         assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/event-stream"));
         assertThat(relayed.toString()).endsWith("data: [DONE]\n\n");
-        List<Long> sent = mistral.eventSentNanos();
+        List<Long> sent = fixture.mistral().eventSentNanos();
         assertThat(firstEventArrived).isPositive().isLessThan(sent.get(sent.size() - 1));
     }
 
     @Test
     void aPreserveRouteWithAQueryCredentialReplacesTheClientsOne() throws Exception {
-        http.post("/v1/agents/completions?key=client&x=1", "{}");
+        fixture.http().post("/v1/agents/completions?key=client&x=1", "{}");
 
-        assertThat(mistral.lastRequest().path()).isEqualTo("/v1/agents/completions?x=1&key=configured");
+        assertThat(fixture.mistral().lastRequest().path()).isEqualTo("/v1/agents/completions?x=1&key=configured");
     }
 
     @Test
     void listsFixedModelsAndTheUpstreamListFetchedOnce() throws Exception {
-        HttpResponse<String> first = http.get("/v1/models");
-        HttpResponse<String> second = http.get("/v1/models");
+        HttpResponse<String> first = fixture.http().get("/v1/models");
+        HttpResponse<String> second = fixture.http().get("/v1/models");
 
         assertThat(first.statusCode()).isEqualTo(200);
         JsonNode list = HttpExchanges.JSON.readTree(first.body());
@@ -157,7 +143,7 @@ class RouteTypesEndToEndTest {
         assertThat(ids).containsExactlyInAnyOrder("mistral-small-latest", "codestral-latest", "mistral-embed");
         assertThat(list.at("/data/0/object").asText()).isEqualTo("model");
         assertThat(second.body()).isEqualTo(first.body());
-        assertThat(mistral.requests()).filteredOn(r -> r.path().equals("/v1/models")).hasSize(1)
+        assertThat(fixture.mistral().requests()).filteredOn(r -> r.path().equals("/v1/models")).hasSize(1)
                 .allSatisfy(r -> assertThat(r.header("authorization")).contains("Bearer " + KEY));
     }
 }

@@ -2,7 +2,6 @@ package dev.aigateway.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aigateway.fakemistral.FakeMistral;
 import dev.aigateway.fakemistral.FakeReply;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,6 +17,7 @@ import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The provider key never shows: not in any log line at any level, not in answers, not in redirected requests. */
 class SecretsTest {
@@ -53,15 +53,12 @@ class SecretsTest {
         public void close() { }
     };
     private Level rootLevel;
-    private FakeMistral mistral;
-    private Gateway gateway;
-    private HttpExchanges http;
+
+    @RegisterExtension
+    final GatewayFixture fixture = GatewayFixture.withKey(KEY);
 
     @BeforeEach
     void start() {
-        mistral = FakeMistral.start(KEY);
-        gateway = TestGateways.inFrontOf(mistral, KEY, "");
-        http = new HttpExchanges(gateway.port());
         // After the start: the first Helidon server in a JVM resets JUL, which drops handlers added before it.
         Logger root = LogManager.getLogManager().getLogger("");
         rootLevel = root.getLevel();
@@ -72,8 +69,6 @@ class SecretsTest {
 
     @AfterEach
     void stop() {
-        gateway.close();
-        mistral.close();
         Logger root = LogManager.getLogManager().getLogger("");
         root.removeHandler(capture);
         root.setLevel(rootLevel);
@@ -82,21 +77,21 @@ class SecretsTest {
     @Test
     void noLogLineAtAnyLevelCarriesTheKey() throws Exception {
         List<HttpResponse<String>> answers = new ArrayList<>();
-        answers.add(http.post("/v1/chat/completions", HELLO.replace("{", "{\"user\":\"u\",\"store\":true,")));
-        answers.add(http.post("/v1/chat/completions", HELLO.replace("{", "{\"stream\":true,")));
-        answers.add(http.post("/v1/embeddings", "{\"model\":\"e\",\"input\":[\"a\"]}"));
-        mistral.enqueue(FakeReply.error(401, "{\"message\":\"Unauthorized\"}"));
-        answers.add(http.post("/v1/chat/completions", HELLO));
-        mistral.enqueue(FakeReply.error(422, "{\"detail\":[{\"loc\":[\"body\",\"x\"],\"msg\":\"Extra inputs\"}]}"));
-        answers.add(http.post("/v1/chat/completions", HELLO));
-        mistral.enqueue(new FakeReply.Reset("a b c", 1));
-        answers.add(http.post("/v1/chat/completions", HELLO.replace("{", "{\"stream\":true,")));
-        answers.add(http.post("/v1/chat/completions", "{broken"));
-        answers.add(http.get("/v1/models"));
+        answers.add(fixture.http().post("/v1/chat/completions", HELLO.replace("{", "{\"user\":\"u\",\"store\":true,")));
+        answers.add(fixture.http().post("/v1/chat/completions", HELLO.replace("{", "{\"stream\":true,")));
+        answers.add(fixture.http().post("/v1/embeddings", "{\"model\":\"e\",\"input\":[\"a\"]}"));
+        fixture.mistral().enqueue(FakeReply.error(401, "{\"message\":\"Unauthorized\"}"));
+        answers.add(fixture.http().post("/v1/chat/completions", HELLO));
+        fixture.mistral().enqueue(FakeReply.error(422, "{\"detail\":[{\"loc\":[\"body\",\"x\"],\"msg\":\"Extra inputs\"}]}"));
+        answers.add(fixture.http().post("/v1/chat/completions", HELLO));
+        fixture.mistral().enqueue(new FakeReply.Reset("a b c", 1));
+        answers.add(fixture.http().post("/v1/chat/completions", HELLO.replace("{", "{\"stream\":true,")));
+        answers.add(fixture.http().post("/v1/chat/completions", "{broken"));
+        answers.add(fixture.http().get("/v1/models"));
 
         assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(200, 200, 200, 502, 422, 200, 400,
                 200);
-        assertThat(mistral.requests()).allSatisfy(r -> assertThat(r.header("authorization"))
+        assertThat(fixture.mistral().requests()).allSatisfy(r -> assertThat(r.header("authorization"))
                 .contains("Bearer " + KEY));
         assertThat(logged).as("the capture saw the gateway's fine-grained logging").isNotEmpty();
         assertThat(String.join("\n", logged)).doesNotContain(KEY_TAIL);
@@ -108,14 +103,14 @@ class SecretsTest {
 
     @Test
     void aClientCannotRedirectWhereTheGatewayConnects() throws Exception {
-        HttpResponse<String> answer = http.post("/v1/chat/completions", HELLO.replace("{",
+        HttpResponse<String> answer = fixture.http().post("/v1/chat/completions", HELLO.replace("{",
                         "{\"api_base\":\"http://evil.example\",\"base_url\":\"http://evil.example\","),
                 "X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "http");
-        String absoluteForm = RawHttp.exchange(gateway.port(), "POST http://evil.example/v1/chat/completions HTTP/1.1"
+        String absoluteForm = RawHttp.exchange(fixture.port(), "POST http://evil.example/v1/chat/completions HTTP/1.1"
                 + "\r\nHost: evil.example\r\nContent-Type: application/json\r\nContent-Length: " + HELLO.length()
                 + "\r\nConnection: close\r\n\r\n" + HELLO);
 
-        assertThat(mistral.requests()).isNotEmpty().allSatisfy(request -> {
+        assertThat(fixture.mistral().requests()).isNotEmpty().allSatisfy(request -> {
             assertThat(request.path()).isEqualTo("/v1/chat/completions");
             assertThat(request.header("host")).hasValueSatisfying(host -> assertThat(host).startsWith("127.0.0.1"));
         });

@@ -3,7 +3,6 @@ package dev.aigateway.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aigateway.fakemistral.FakeMistral;
 import dev.aigateway.fakemistral.FakeReply;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
@@ -11,9 +10,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What a client sees when Mistral fails, and that no request is ever sent twice. */
 class UpstreamFaultsTest {
@@ -21,18 +19,8 @@ class UpstreamFaultsTest {
     private static final String HELLO = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
     private static final String STREAM = HELLO.replace("{", "{\"stream\":true,");
 
-    private FakeMistral mistral;
-    private Gateway gateway;
-    private HttpExchanges http;
-
-    @BeforeEach
-    void start() throws Exception {
-        mistral = FakeMistral.start(KEY);
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        gateway = TestGateways.inFrontOf(mistral, KEY, """
+    @RegisterExtension
+    final GatewayFixture fixture = GatewayFixture.withKey(KEY).routes(mistral -> """
                   - name: impatient
                     paths: [/impatient]
                     plugins:
@@ -56,20 +44,21 @@ class UpstreamFaultsTest {
                         config:
                           route_type: llm/v1/chat
                           model: { provider: mistral, options: { upstream_url: "http://no-such-host.invalid" } }
-                """.formatted(KEY, mistral.baseUri(), closedPort));
-        http = new HttpExchanges(gateway.port());
-    }
+                """.formatted(KEY, mistral.baseUri(), closedPort()));
 
-    @AfterEach
-    void stop() {
-        gateway.close();
-        mistral.close();
+    /** A port nothing listens on: bound for a moment, then let go. */
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
     void aRefusedConnectionIsA502Quickly() throws Exception {
         long started = System.nanoTime();
-        HttpResponse<String> response = http.post("/refused", HELLO);
+        HttpResponse<String> response = fixture.http().post("/refused", HELLO);
 
         assertUpstreamError(response, 502, "upstream_unreachable");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
@@ -78,7 +67,7 @@ class UpstreamFaultsTest {
 
     @Test
     void anUnknownHostIsA502() throws Exception {
-        HttpResponse<String> response = http.post("/nowhere", HELLO);
+        HttpResponse<String> response = fixture.http().post("/nowhere", HELLO);
 
         assertUpstreamError(response, 502, "upstream_unreachable");
         assertThat(response.body()).doesNotContain("no-such-host");
@@ -86,21 +75,21 @@ class UpstreamFaultsTest {
 
     @Test
     void noFirstByteWithinTheReadTimeoutIsA504() throws Exception {
-        mistral.enqueue(new FakeReply.Delay(Duration.ofSeconds(3), FakeReply.text("late")));
+        fixture.mistral().enqueue(new FakeReply.Delay(Duration.ofSeconds(3), FakeReply.text("late")));
         long started = System.nanoTime();
 
-        HttpResponse<String> response = http.post("/impatient", HELLO);
+        HttpResponse<String> response = fixture.http().post("/impatient", HELLO);
 
         assertUpstreamError(response, 504, "upstream_timeout");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
-        assertThat(mistral.requests()).hasSize(1);
+        assertThat(fixture.mistral().requests()).hasSize(1);
     }
 
     @Test
     void aStreamThatStallsEndsWithTheChunksSoFarAndAnErrorEventWithoutDone() throws Exception {
-        mistral.enqueue(new FakeReply.Stall("one two three four", 2, Duration.ofSeconds(3)));
+        fixture.mistral().enqueue(new FakeReply.Stall("one two three four", 2, Duration.ofSeconds(3)));
 
-        HttpResponse<String> response = http.post("/impatient", STREAM);
+        HttpResponse<String> response = fixture.http().post("/impatient", STREAM);
 
         List<String> events = events(response);
         assertThat(events).hasSize(3);
@@ -108,21 +97,21 @@ class UpstreamFaultsTest {
         JsonNode error = HttpExchanges.JSON.readTree(events.get(2)).path("error");
         assertThat(error.path("code").asText()).isEqualTo("upstream_timeout");
         assertThat(response.body()).doesNotContain("[DONE]");
-        assertThat(mistral.requests()).hasSize(1);
+        assertThat(fixture.mistral().requests()).hasSize(1);
     }
 
     @Test
     void aStreamThatBreaksEndsWithTheChunksSoFarAndAnErrorEventWithoutDone() throws Exception {
-        mistral.enqueue(new FakeReply.Reset("one two three four", 2));
+        fixture.mistral().enqueue(new FakeReply.Reset("one two three four", 2));
 
-        HttpResponse<String> response = http.post("/v1/chat/completions", STREAM);
+        HttpResponse<String> response = fixture.http().post("/v1/chat/completions", STREAM);
 
         List<String> events = events(response);
         assertThat(events).hasSize(3);
         assertThat(HttpExchanges.JSON.readTree(events.get(2)).at("/error/code").asText())
                 .isEqualTo("upstream_unreachable");
         assertThat(response.body()).doesNotContain("[DONE]");
-        assertThat(mistral.requests()).hasSize(1);
+        assertThat(fixture.mistral().requests()).hasSize(1);
     }
 
     @Test
@@ -141,26 +130,26 @@ class UpstreamFaultsTest {
                 new Case(FakeReply.error(502, "<html><body>Bad Gateway</body></html>"), 502,
                         "Mistral answered HTTP 502", null));
         for (Case fault : cases) {
-            int before = mistral.requests().size();
-            mistral.enqueue(fault.reply());
+            int before = fixture.mistral().requests().size();
+            fixture.mistral().enqueue(fault.reply());
 
-            HttpResponse<String> response = http.post("/v1/chat/completions", HELLO);
+            HttpResponse<String> response = fixture.http().post("/v1/chat/completions", HELLO);
 
             assertThat(response.statusCode()).isEqualTo(fault.status());
             assertThat(HttpExchanges.error(response).path("message").asText()).isEqualTo(fault.message());
             assertThat(response.headers().firstValue("retry-after")).isEqualTo(java.util.Optional.ofNullable(
                     fault.header()));
-            assertThat(mistral.requests()).hasSize(before + 1);
+            assertThat(fixture.mistral().requests()).hasSize(before + 1);
         }
-        assertThat(http.post("/v1/chat/completions", HELLO).statusCode()).isEqualTo(200);
+        assertThat(fixture.http().post("/v1/chat/completions", HELLO).statusCode()).isEqualTo(200);
     }
 
     @Test
     void rateLimitHeadersArePassedOn() throws Exception {
-        mistral.enqueue(new FakeReply.Error(429, "{\"message\":\"Requests rate limit exceeded\"}",
+        fixture.mistral().enqueue(new FakeReply.Error(429, "{\"message\":\"Requests rate limit exceeded\"}",
                 Map.of("x-ratelimit-remaining-req-minute", "0", "x-ratelimit-limit-req-minute", "60")));
 
-        HttpResponse<String> response = http.post("/v1/chat/completions", HELLO);
+        HttpResponse<String> response = fixture.http().post("/v1/chat/completions", HELLO);
 
         assertThat(response.headers().firstValue("x-ratelimit-remaining-req-minute")).contains("0");
         assertThat(response.headers().firstValue("x-ratelimit-limit-req-minute")).contains("60");
@@ -168,12 +157,12 @@ class UpstreamFaultsTest {
 
     @Test
     void aRejectedGatewayKeyIsA502ThatDoesNotBlameTheClient() throws Exception {
-        mistral.enqueue(FakeReply.error(401, "{\"message\":\"Unauthorized\",\"request_id\":\"r\"}"));
+        fixture.mistral().enqueue(FakeReply.error(401, "{\"message\":\"Unauthorized\",\"request_id\":\"r\"}"));
 
-        HttpResponse<String> response = http.post("/v1/chat/completions", HELLO);
+        HttpResponse<String> response = fixture.http().post("/v1/chat/completions", HELLO);
 
         assertUpstreamError(response, 502, "upstream_auth_failed");
-        assertThat(mistral.requests()).hasSize(1);
+        assertThat(fixture.mistral().requests()).hasSize(1);
     }
 
     private static List<String> events(HttpResponse<String> response) {
