@@ -10,7 +10,6 @@ import dev.aigateway.domain.route.RouteAnalytics;
 import dev.aigateway.domain.route.RoutePolicy;
 import dev.aigateway.domain.route.RouteTarget;
 import dev.aigateway.domain.route.RouteType;
-import dev.aigateway.domain.route.Secret;
 import dev.aigateway.domain.route.SemanticSettings;
 import dev.aigateway.domain.route.TuningOptions;
 import dev.aigateway.domain.route.TuningPrecedence;
@@ -18,11 +17,7 @@ import dev.aigateway.domain.route.UpstreamAuth;
 import dev.aigateway.domain.route.UpstreamTarget;
 import dev.aigateway.domain.route.UpstreamTimeouts;
 import dev.aigateway.ports.ProviderOptionsReader;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +30,6 @@ import java.util.TreeSet;
  * Reads the {@code config} block of an {@code ai-proxy} plugin, Kong's fields with Kong's defaults, into a route.
  */
 final class AiProxyConfigReader {
-    private static final String CLOUD_AUTH = "applies to a cloud platform's identity (Azure, GCP, AWS), which no"
-            + " provider of this gateway uses";
     /** The {@code model.options} fields every provider shares; each provider's reader adds its own. */
     private static final Set<String> COMMON_OPTIONS = Set.of("upstream_url", "upstream_path", "max_tokens",
             "temperature", "top_p", "top_k", "input_cost", "output_cost", "tuning_precedence");
@@ -54,7 +47,7 @@ final class AiProxyConfigReader {
                 "max_request_body_size", "model_name_header", "llm_format", "timeouts"), Map.of());
         RouteType type = routeType(config);
         config.oneOf("llm_format", Set.of("openai"));
-        RouteTarget target = target(config, type, streaming(config), timeouts(config.object("timeouts")),
+        RouteTarget target = target(config, type, streaming(config), UpstreamConfigReader.timeouts(config.object("timeouts")),
                 RouteTarget.DEFAULT_WEIGHT, Optional.empty());
         return new Route(name, paths, type, maxBody(config), config.bool("model_name_header").orElse(true),
                 List.of(target), BalancerSettings.defaults(BalancerAlgorithm.ROUND_ROBIN));
@@ -113,8 +106,8 @@ final class AiProxyConfigReader {
         ConfigNode options = model.object("options");
         ProviderOptionsReader reader = providers.get(provider);
         options.allowOnly(union(Set.of("upstream_url"), reader.fields()), Map.of());
-        UpstreamTarget upstream = new UpstreamTarget(provider, upstreamUrl(options), Optional.empty(),
-                auth(embeddings.object("auth")), false, UpstreamTimeouts.DEFAULTS, reader.read(options));
+        UpstreamTarget upstream = new UpstreamTarget(provider, UpstreamConfigReader.url(options), Optional.empty(),
+                UpstreamConfigReader.auth(embeddings.object("auth")), false, UpstreamTimeouts.DEFAULTS, reader.read(options));
         String later = "only the in-memory index is available; leave vectordb.strategy out or set it to memory";
         vectordb.allowOnly(Set.of("strategy", "distance_metric", "threshold", "dimensions"), Map.of(
                 "redis", later, "pgvector", later));
@@ -158,12 +151,12 @@ final class AiProxyConfigReader {
         RoutePolicy policy = new RoutePolicy(new ModelPolicy(model.string("name")), tuning(options),
                 precedence(options), streaming);
         ConfigNode auth = config.object("auth");
-        Optional<UpstreamAuth> credential = auth(auth);
+        Optional<UpstreamAuth> credential = UpstreamConfigReader.auth(auth);
         if (type == RouteType.PRESERVE && credential.orElse(null) instanceof UpstreamAuth.BodyParam) {
             throw auth.error("param_location", "cannot be body on a preserve route, whose body is forwarded"
                     + " untouched; use query or a header");
         }
-        UpstreamTarget upstream = new UpstreamTarget(provider, upstreamUrl(options), upstreamPath(options), credential,
+        UpstreamTarget upstream = new UpstreamTarget(provider, UpstreamConfigReader.url(options), UpstreamConfigReader.path(options), credential,
                 auth.bool("allow_override").orElse(false), timeouts, reader.read(options));
         return new RouteTarget(policy, upstream, new RouteAnalytics(logStatistics(config.object("logging")),
                 pricing(options)), weight, description);
@@ -227,84 +220,6 @@ final class AiProxyConfigReader {
         return config.oneOf("response_streaming", Set.of("allow", "deny", "always"))
                 .map(value -> ResponseStreaming.valueOf(value.toUpperCase(Locale.ROOT)))
                 .orElse(ResponseStreaming.ALLOW);
-    }
-
-    private static Optional<URI> upstreamUrl(ConfigNode options) {
-        return options.string("upstream_url").map(text -> {
-            URI uri;
-            try {
-                uri = new URI(text);
-            } catch (URISyntaxException e) {
-                throw options.error("upstream_url", "is not a valid URL");
-            }
-            String scheme = Optional.ofNullable(uri.getScheme()).orElse("").toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https")) {
-                throw options.error("upstream_url", "must start with http:// or https://");
-            }
-            if (uri.getHost() == null || uri.getHost().isBlank()) {
-                throw options.error("upstream_url", "must name a host");
-            }
-            return uri;
-        });
-    }
-
-    private static Optional<String> upstreamPath(ConfigNode options) {
-        Optional<String> path = options.string("upstream_path");
-        path.filter(p -> !p.startsWith("/")).ifPresent(p -> {
-            throw options.error("upstream_path", "must start with '/'");
-        });
-        return path;
-    }
-
-    /** This gateway's addition, in Kong's unit (ms) and with Kong's balancer names where Kong has them. */
-    private static UpstreamTimeouts timeouts(ConfigNode node) {
-        node.allowOnly(Set.of("connect_timeout", "read_timeout", "stream_idle_timeout", "total_timeout"), Map.of());
-        UpstreamTimeouts defaults = UpstreamTimeouts.DEFAULTS;
-        return new UpstreamTimeouts(millis(node, "connect_timeout", defaults.connect()),
-                millis(node, "read_timeout", defaults.firstByte()),
-                millis(node, "stream_idle_timeout", defaults.streamIdle()),
-                millis(node, "total_timeout", defaults.total()));
-    }
-
-    private static Duration millis(ConfigNode node, String field, Duration fallback) {
-        long value = node.integer(field).orElse(fallback.toMillis());
-        if (value < 1) {
-            throw node.error(field, "must be a positive number of milliseconds");
-        }
-        return Duration.ofMillis(value);
-    }
-
-    private static Optional<UpstreamAuth> auth(ConfigNode auth) {
-        Map<String, String> cloudAuth = new HashMap<>();
-        List.of("azure_use_managed_identity", "azure_client_id", "azure_client_secret", "azure_tenant_id",
-                "gcp_use_service_account", "gcp_service_account_json", "aws_access_key_id",
-                "aws_secret_access_key").forEach(field -> cloudAuth.put(field, CLOUD_AUTH));
-        auth.allowOnly(Set.of("header_name", "header_value", "param_name", "param_value", "param_location",
-                "allow_override"), cloudAuth);
-        Optional<UpstreamAuth> header = bothOrNeither(auth, "header_name", "header_value")
-                .map(pair -> new UpstreamAuth.Header(pair.name(), pair.value()));
-        Optional<UpstreamAuth> param = bothOrNeither(auth, "param_name", "param_value").map(pair -> {
-            String location = auth.oneOf("param_location", Set.of("query", "body"))
-                    .orElseThrow(() -> auth.error("param_location", "is required with param_name: query or body"));
-            return location.equals("query") ? new UpstreamAuth.QueryParam(pair.name(), pair.value())
-                    : new UpstreamAuth.BodyParam(pair.name(), pair.value());
-        });
-        if (header.isPresent() && param.isPresent()) {
-            throw auth.error("param_name", "cannot be set together with header_name: configure one credential");
-        }
-        return header.or(() -> param);
-    }
-
-    private record NamedSecret(String name, Secret value) { }
-
-    private static Optional<NamedSecret> bothOrNeither(ConfigNode auth, String nameField, String valueField) {
-        Optional<String> name = auth.string(nameField);
-        Optional<String> value = auth.string(valueField);
-        if (name.isPresent() != value.isPresent()) {
-            throw auth.error(name.isPresent() ? valueField : nameField,
-                    "is required when " + (name.isPresent() ? nameField : valueField) + " is set");
-        }
-        return name.map(n -> new NamedSecret(n, Secret.of(value.orElseThrow())));
     }
 
     private static void nonNegative(ConfigNode node, String field, double value) {

@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,10 +22,6 @@ class ClientDisconnectTest {
     @RegisterExtension
     final GatewayFixture fixture = GatewayFixture.withKey(KEY)
             .serverSettings("sse_heartbeat_seconds: 1");
-
-    @BeforeEach
-    void start() {
-    }
 
     @Test
     void theUpstreamConnectionClosesWithin500msOfTheClientLeaving() throws Exception {

@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,10 +37,6 @@ class GatewayEndToEndTest {
                             name: mistral-large-latest
                             options: { upstream_url: "%s", temperature: 0.2, tuning_precedence: config }
                 """.formatted(KEY, mistral.baseUri()));
-
-    @BeforeEach
-    void start() {
-    }
 
     @Test
     void translatesAnOpenAiChatForMistralAndTheAnswerBack() throws Exception {

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,10 +33,6 @@ class LangChain4jClientTest {
 
     @RegisterExtension
     final GatewayFixture fixture = GatewayFixture.withKey(KEY);
-
-    @BeforeEach
-    void start() {
-    }
 
     @Test
     void chats() {

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,10 +25,6 @@ class NodeClientsTest {
 
     @RegisterExtension
     final GatewayFixture fixture = GatewayFixture.withKey(KEY);
-
-    @BeforeEach
-    void start() {
-    }
 
     @Test
     void theOfficialSdksPassTheirChatStreamToolAndEmbeddingCalls() throws Exception {

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,10 +19,6 @@ class OverloadTest {
     @RegisterExtension
     final GatewayFixture fixture = GatewayFixture.withKey(KEY)
             .serverSettings("max_concurrent_requests: 1");
-
-    @BeforeEach
-    void start() {
-    }
 
     @Test
     void aRequestBeyondTheLimitGets503WithRetryAfter() throws Exception {

@@ -5,6 +5,7 @@ import dev.aigateway.domain.route.UpstreamTarget;
 import dev.aigateway.egress.UpstreamUrls;
 import java.net.URI;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,11 +23,8 @@ final class MistralEndpoints {
     private MistralEndpoints() { }
 
     /** The route types Mistral has an endpoint for, and {@code preserve}, which forwards to any of its paths. */
-    static Set<RouteType> served() {
-        Set<RouteType> served = new java.util.HashSet<>(PATHS.keySet());
-        served.add(RouteType.PRESERVE);
-        return Set.copyOf(served);
-    }
+    static final Set<RouteType> SERVED = Set.copyOf(EnumSet.of(RouteType.PRESERVE, PATHS.keySet().toArray(
+            RouteType[]::new)));
 
     /** The model list of the target's host. */
     static URI models(UpstreamTarget target) {

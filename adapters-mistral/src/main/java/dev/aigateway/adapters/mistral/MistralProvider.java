@@ -43,7 +43,7 @@ final class MistralProvider implements UpstreamProvider {
 
     @Override
     public Set<RouteType> routeTypes() {
-        return MistralEndpoints.served();
+        return MistralEndpoints.SERVED;
     }
 
     @Override
