@@ -168,7 +168,6 @@ class KongConfigReaderTest {
             "a scheme that is not http|upstream_url: ftp://x/y|upstream_url must start with http:// or https://",
             "no host|upstream_url: 'http:///v1'|upstream_url must name a host",
             "a relative path|upstream_path: v1/chat|upstream_path must start with '/'",
-            "ollama format|mistral_format: ollama|mistral_format is not implemented yet",
             "an unknown format|mistral_format: llama2|mistral_format must be one of ollama, openai",
             "temperature out of Kong's range|temperature: 7|temperature must be between 0 and 5",
             "top_p out of range|top_p: 1.5|top_p must be between 0 and 1",
@@ -183,6 +182,17 @@ class KongConfigReaderTest {
 
         assertThatThrownBy(() -> parse(yaml)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("routes[0].plugins[0].config.model.options." + message);
+    }
+
+    @Test
+    void aMistralTargetInOllamasFormatIsServedByTheOllamaProvider() {
+        Route route = parse(minimal("llm/v1/chat") + "            options: { mistral_format: ollama }\n").routes()
+                .get(0);
+
+        assertThat(route.primary().upstream().provider()).isEqualTo("mistral");
+        assertThat(route.primary().upstream().options().servedBy()).contains("ollama");
+        assertThat(parse(minimal("llm/v1/chat")).routes().get(0).primary().upstream().options().servedBy())
+                .isEmpty();
     }
 
     @Test

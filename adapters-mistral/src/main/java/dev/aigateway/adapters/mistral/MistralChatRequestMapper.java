@@ -15,6 +15,7 @@ import dev.aigateway.domain.chat.ToolDefinition;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.json.JsonValue;
 import dev.aigateway.egress.JsonTrees;
+import dev.aigateway.egress.Translation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +42,7 @@ final class MistralChatRequestMapper {
 
     private MistralChatRequestMapper() { }
 
-    static MistralTranslation toMistral(ChatRequest request) {
+    static Translation toMistral(ChatRequest request) {
         List<String> dropped = new ArrayList<>();
         ObjectNode body = NODES.objectNode();
         body.put("model", request.model().orElseThrow(
@@ -75,7 +76,7 @@ final class MistralChatRequestMapper {
         request.extensions().forEach((name, value) -> extension(body, name, value, dropped));
         // The OpenAI seed wins over a native random_seed: it is the field the domain models.
         request.seed().ifPresent(s -> body.put("random_seed", s));
-        return new MistralTranslation(body, dropped);
+        return new Translation(body, dropped);
     }
 
     /** Mistral's temperature range is 0 to 1.5: a 400 naming the field beats Mistral's 422. */

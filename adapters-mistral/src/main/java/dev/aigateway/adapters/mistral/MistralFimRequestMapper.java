@@ -9,6 +9,7 @@ import dev.aigateway.domain.completion.CompletionRequest;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.json.JsonValue;
 import dev.aigateway.egress.JsonTrees;
+import dev.aigateway.egress.Translation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ final class MistralFimRequestMapper {
 
     private MistralFimRequestMapper() { }
 
-    static MistralTranslation toMistral(CompletionRequest request) {
+    static Translation toMistral(CompletionRequest request) {
         List<String> dropped = new ArrayList<>();
         ObjectNode body = NODES.objectNode();
         body.put("model", request.model().orElseThrow(
@@ -62,7 +63,7 @@ final class MistralFimRequestMapper {
             }
         });
         request.seed().ifPresent(s -> body.put("random_seed", s));
-        return new MistralTranslation(body, dropped);
+        return new Translation(body, dropped);
     }
 
     /** Mistral's FIM completes one written-out text per request. */

@@ -15,12 +15,12 @@ import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.domain.route.UpstreamTarget;
 import dev.aigateway.egress.JsonTrees;
 import dev.aigateway.egress.ServerSentEvents;
+import dev.aigateway.egress.Translation;
 import dev.aigateway.egress.UpstreamHttp;
 import dev.aigateway.ports.Cancellation;
 import dev.aigateway.ports.ChunkSink;
 import dev.aigateway.ports.PassthroughResponder;
 import dev.aigateway.ports.UpstreamProvider;
-import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +29,6 @@ import java.util.Set;
 final class MistralProvider implements UpstreamProvider {
     /** How errors name this upstream to clients. */
     static final String NAME = "Mistral";
-    private static final System.Logger LOG = System.getLogger(MistralProvider.class.getName());
 
     private final UpstreamHttp http;
     private final ObjectMapper json;
@@ -53,25 +52,25 @@ final class MistralProvider implements UpstreamProvider {
 
     @Override
     public ChatResponse chat(UpstreamTarget target, ChatRequest request) {
-        MistralTranslation translation = logged(MistralChatRequestMapper.toMistral(request));
+        Translation translation = MistralChatRequestMapper.toMistral(request).logged(NAME);
         return MistralResponseMapper.chatResponse(exchange(target, RouteType.CHAT, translation.body()));
     }
 
     @Override
     public void streamChat(UpstreamTarget target, ChatRequest request, ChunkSink sink, Cancellation cancellation) {
-        stream(target, RouteType.CHAT, logged(MistralChatRequestMapper.toMistral(request)), sink, cancellation);
+        stream(target, RouteType.CHAT, MistralChatRequestMapper.toMistral(request).logged(NAME), sink, cancellation);
     }
 
     @Override
     public ChatResponse complete(UpstreamTarget target, CompletionRequest request) {
-        MistralTranslation translation = logged(MistralFimRequestMapper.toMistral(request));
+        Translation translation = MistralFimRequestMapper.toMistral(request).logged(NAME);
         return MistralResponseMapper.chatResponse(exchange(target, RouteType.COMPLETIONS, translation.body()));
     }
 
     @Override
     public void streamComplete(UpstreamTarget target, CompletionRequest request, ChunkSink sink,
                                Cancellation cancellation) {
-        stream(target, RouteType.COMPLETIONS, logged(MistralFimRequestMapper.toMistral(request)), sink,
+        stream(target, RouteType.COMPLETIONS, MistralFimRequestMapper.toMistral(request).logged(NAME), sink,
                 cancellation);
     }
 
@@ -92,7 +91,7 @@ final class MistralProvider implements UpstreamProvider {
         http.relay(MistralEndpoints.passthrough(target, request.pathAndQuery()), target, request, responder);
     }
 
-    private void stream(UpstreamTarget target, RouteType type, MistralTranslation translation, ChunkSink sink,
+    private void stream(UpstreamTarget target, RouteType type, Translation translation, ChunkSink sink,
                         Cancellation cancellation) {
         Optional<UpstreamHttp.Reply> refused = http.postStreaming(MistralEndpoints.resolve(target, type), target,
                 "text/event-stream", JsonTrees.requestBody(json, target, translation.body()), cancellation::onCancel,
@@ -119,13 +118,5 @@ final class MistralProvider implements UpstreamProvider {
             throw new GatewayException(errors.toError(reply));
         }
         return JsonTrees.parseObject(json, reply.body(), NAME);
-    }
-
-    private static MistralTranslation logged(MistralTranslation translation) {
-        if (!translation.dropped().isEmpty()) {
-            LOG.log(Level.DEBUG, () -> "not sent to Mistral, which refuses them: "
-                    + String.join(", ", translation.dropped()));
-        }
-        return translation;
     }
 }

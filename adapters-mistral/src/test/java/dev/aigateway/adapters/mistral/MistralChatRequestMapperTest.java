@@ -15,6 +15,7 @@ import dev.aigateway.domain.chat.ToolDefinition;
 import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.json.JsonValue;
+import dev.aigateway.egress.Translation;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -161,7 +162,7 @@ class MistralChatRequestMapperTest {
     @MethodSource("rows")
     void translates(String rule, UnaryOperator<ChatRequest.Builder> request, String expectedJson,
                     List<String> expectedDropped) throws Exception {
-        MistralTranslation translation = MistralChatRequestMapper.toMistral(
+        Translation translation = MistralChatRequestMapper.toMistral(
                 request.apply(ChatRequest.builder().model("m").message(user("hi"))).build());
 
         JsonNode actual = JSON.readTree(JSON.writeValueAsString(translation.body()));

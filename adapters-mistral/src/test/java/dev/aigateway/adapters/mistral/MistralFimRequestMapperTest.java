@@ -8,6 +8,7 @@ import dev.aigateway.domain.TextInput;
 import dev.aigateway.domain.completion.CompletionRequest;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.json.JsonValue;
+import dev.aigateway.egress.Translation;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ class MistralFimRequestMapperTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void translates(String rule, CompletionRequest request, String expected, List<String> dropped) throws Exception {
-        MistralTranslation translation = MistralFimRequestMapper.toMistral(request);
+        Translation translation = MistralFimRequestMapper.toMistral(request);
 
         assertThat(JSON.readTree(JSON.writeValueAsString(translation.body())))
                 .isEqualTo(JSON.readTree(expected.replace('\'', '"')));

@@ -50,7 +50,7 @@ public final class ModelCatalog implements ModelListUseCase {
                 Optional<String> fixed = target.policy().model().fixedName();
                 if (fixed.isPresent()) {
                     byId.putIfAbsent(fixed.get(), new ModelInfo(fixed.get(), target.upstream().provider(), 0));
-                } else if (providers.get(target.upstream().provider()).listsModels()) {
+                } else if (providers.serving(target.upstream()).listsModels()) {
                     upstreamList(target.upstream()).forEach(model -> byId.putIfAbsent(model.id(), model));
                 }
             }
@@ -63,7 +63,7 @@ public final class ModelCatalog implements ModelListUseCase {
         long now = nanoClock.getAsLong();
         Fetched fetched = cache.get(key);
         if (fetched == null || now - fetched.atNanos() >= ttlNanos) {
-            fetched = new Fetched(providers.get(target.provider()).listModels(key), now);
+            fetched = new Fetched(providers.serving(target).listModels(key), now);
             cache.put(key, fetched);
         }
         return fetched.models();

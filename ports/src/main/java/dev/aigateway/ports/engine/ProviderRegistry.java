@@ -3,6 +3,7 @@ package dev.aigateway.ports.engine;
 import dev.aigateway.domain.route.Route;
 import dev.aigateway.domain.route.RouteTarget;
 import dev.aigateway.domain.route.RouteType;
+import dev.aigateway.domain.route.UpstreamTarget;
 import dev.aigateway.ports.UpstreamProvider;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,11 @@ public final class ProviderRegistry {
         return provider;
     }
 
+    /** The provider that serves {@code target}: its own, or the one its options hand it over to. */
+    public UpstreamProvider serving(UpstreamTarget target) {
+        return get(servingId(target));
+    }
+
     /**
      * Checks that every route's providers are registered and serve the route's type (the embeddings provider of a
      * semantic balancer, embeddings), so that a bad config fails at start, not per request.
@@ -43,11 +49,15 @@ public final class ProviderRegistry {
     public void requireProvidersOf(List<Route> routes) {
         for (Route route : routes) {
             for (RouteTarget target : route.targets()) {
-                requireServes(route, target.upstream().provider(), route.type());
+                requireServes(route, servingId(target.upstream()), route.type());
             }
             route.balancer().semantic().ifPresent(semantic ->
-                    requireServes(route, semantic.embeddings().provider(), RouteType.EMBEDDINGS));
+                    requireServes(route, servingId(semantic.embeddings()), RouteType.EMBEDDINGS));
         }
+    }
+
+    private static String servingId(UpstreamTarget target) {
+        return target.options().servedBy().orElse(target.provider());
     }
 
     private void requireServes(Route route, String id, RouteType type) {

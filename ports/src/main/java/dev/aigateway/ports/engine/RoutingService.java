@@ -60,7 +60,7 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
                 failover.run(route, context, () -> Prompts.lastUserText(request), trace, (target, upstream, served) -> {
                     ChatRequest sent = target.policy().applyTo(request);
                     trace.sending(sent.model().orElseThrow(), sent.stream());
-                    UpstreamProvider provider = providers.get(upstream.provider());
+                    UpstreamProvider provider = providers.serving(upstream);
                     if (sent.stream()) {
                         streamed(responder, served, trace, sink -> provider.streamChat(upstream, sent, sink,
                                 context.cancellation()));
@@ -78,7 +78,7 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
                         (target, upstream, served) -> {
                             CompletionRequest sent = target.policy().applyTo(request);
                             trace.sending(sent.model().orElseThrow(), sent.stream());
-                            UpstreamProvider provider = providers.get(upstream.provider());
+                            UpstreamProvider provider = providers.serving(upstream);
                             if (sent.stream()) {
                                 streamed(responder, served, trace, sink -> provider.streamComplete(upstream, sent,
                                         sink, context.cancellation()));
@@ -96,7 +96,7 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
                         (target, upstream, served) -> {
                             EmbeddingRequest sent = target.policy().applyTo(request);
                             trace.sending(sent.model().orElseThrow(), false);
-                            EmbeddingResponse response = providers.get(upstream.provider()).embed(upstream, sent);
+                            EmbeddingResponse response = providers.serving(upstream).embed(upstream, sent);
                             trace.answered(response.model(), response.usage());
                             return new Answered<>(response, served);
                         }));
@@ -109,7 +109,7 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
         requireCapability(route, Capability.PASSTHROUGH);
         ExchangeTrace trace = new ExchangeTrace(context.requestId(), route, Optional.empty(), false, nanoClock);
         failover.run(route, context, () -> null, trace, (target, upstream, served) -> {
-            providers.get(upstream.provider()).forward(upstream, request, responder);
+            providers.serving(upstream).forward(upstream, request, responder);
             return served;
         });
     }

@@ -69,7 +69,7 @@ final class TargetPools {
     }
 
     private List<EmbeddingVector> embed(SemanticSettings settings, List<String> texts) {
-        EmbeddingResponse response = providers.get(settings.embeddings().provider()).embed(settings.embeddings(),
+        EmbeddingResponse response = providers.serving(settings.embeddings()).embed(settings.embeddings(),
                 new EmbeddingRequest(Optional.of(settings.model()), TextInput.texts(texts), Optional.empty(),
                         Map.of()));
         return response.data().stream().sorted(Comparator.comparingInt(Embedding::index)).map(Embedding::vector)
