@@ -1,5 +1,9 @@
-// What the fake Mistral answers, handed over by the Java test that started it.
-export const expected = JSON.parse(process.env.EXPECTED);
+// What the fake upstream answers, and the models and tool choice to ask it for, handed over by the Java test that
+// started it. The defaults are the fake Mistral's.
+export const expected = {
+  chatModel: 'mistral-small-latest', embeddingModel: 'mistral-embed', toolChoice: 'required',
+  ...JSON.parse(process.env.EXPECTED),
+};
 
 export const weatherTool = {
   type: 'function',

@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.fakemistral.FakeMistral;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,26 +25,8 @@ class NodeClientsTest {
 
     @Test
     void theOfficialSdksPassTheirChatStreamToolAndEmbeddingCalls() throws Exception {
-        Path clients = Path.of(System.getProperty("clients.node.dir", "../clients/node")).toAbsolutePath();
-        assertThat(clients.resolve("node_modules/openai")).as("npm packages missing: run 'npm ci' in " + clients
-                + " (./test.sh does)").isDirectory();
+        NodeClients.run(fixture.port(), expected(), 9, "openai.test.mjs", "mistral.test.mjs");
 
-        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec",
-                "openai.test.mjs", "mistral.test.mjs")
-                .directory(clients.toFile())
-                .redirectErrorStream(true);
-        node.environment().put("GATEWAY_URL", "http://127.0.0.1:" + fixture.port());
-        node.environment().put("EXPECTED", expected());
-        Process process = node.start();
-        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-
-        assertThat(finished).as("node tests finished in time:\n" + output).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("pass 9").contains("fail 0");
         assertThat(fixture.mistral().requests()).allSatisfy(request -> assertThat(request.header("authorization"))
                 .contains("Bearer " + KEY));
     }

@@ -1,0 +1,45 @@
+package dev.aigateway.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the npm SDK test scripts in {@code clients/node} against a gateway, and checks that all of them passed. */
+final class NodeClients {
+
+    private NodeClients() { }
+
+    /**
+     * @param expected what the fake upstream answers, and the models to ask it for, as JSON (see {@code expected.mjs})
+     * @param tests how many tests the scripts hold: all must pass
+     */
+    static void run(int gatewayPort, String expected, int tests, String... scripts) throws Exception {
+        Path clients = Path.of(System.getProperty("clients.node.dir", "../clients/node")).toAbsolutePath();
+        assertThat(clients.resolve("node_modules/openai")).as("npm packages missing: run 'npm ci' in " + clients
+                + " (./test.sh does)").isDirectory();
+        List<String> command = new ArrayList<>(List.of("node", "--test", "--test-reporter=spec"));
+        command.addAll(List.of(scripts));
+        ProcessBuilder node = new ProcessBuilder(command).directory(clients.toFile()).redirectErrorStream(true);
+        node.environment().put("GATEWAY_URL", "http://127.0.0.1:" + gatewayPort);
+        node.environment().put("EXPECTED", expected);
+        Process process = node.start();
+        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+        String output = output(process);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+
+        assertThat(finished).as("node tests finished in time:\n" + output).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("pass " + tests).contains("fail 0");
+    }
+
+    private static String output(Process process) throws IOException {
+        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+}
