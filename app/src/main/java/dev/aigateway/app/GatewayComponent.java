@@ -5,6 +5,7 @@ import dagger.Component;
 import dev.aigateway.adapters.http.HttpModule;
 import dev.aigateway.adapters.mistral.MistralModule;
 import dev.aigateway.adapters.ollama.OllamaModule;
+import dev.aigateway.adapters.openai.OpenAiModule;
 import dev.aigateway.ports.ProviderOptionsReader;
 import dev.aigateway.ports.engine.Readiness;
 import io.helidon.webserver.WebServer;
@@ -13,7 +14,8 @@ import javax.inject.Singleton;
 
 /** The gateway as one object graph: each adapter contributes its module; a provider is one more module here. */
 @Singleton
-@Component(modules = {CoreModule.class, HttpModule.class, MistralModule.class, OllamaModule.class})
+@Component(modules = {CoreModule.class, HttpModule.class, MistralModule.class, OllamaModule.class,
+        OpenAiModule.class})
 interface GatewayComponent {
 
     /** The configuration, read from the source the component was made with; a {@link ConfigException} if invalid. */

@@ -2,6 +2,8 @@ package dev.aigateway.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aigateway.fakemistral.FakeMistral;
+import dev.aigateway.fakemistral.FakeReply;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -10,12 +12,10 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.time.Duration;
-import dev.aigateway.fakemistral.FakeMistral;
-import dev.aigateway.fakemistral.FakeReply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,14 +68,15 @@ class MainProcessTest {
                     paths: [/v1/chat/completions]
                     plugins:
                       - name: ai-proxy
-                        config: { route_type: llm/v1/chat, model: { provider: openai } }
+                        config: { route_type: llm/v1/chat, model: { provider: anthropic } }
                 """);
 
         Process process = start(List.of(config.toString()), Map.of());
 
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(2);
-        assertThat(output(process)).contains("unknown provider 'openai'").contains("known providers: mistral");
+        assertThat(output(process)).contains("unknown provider 'anthropic'")
+                .contains("known providers: mistral, ollama, openai");
     }
 
     @Test

@@ -2,12 +2,7 @@ package dev.aigateway.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.fakemistral.FakeMistral;
-import java.io.IOException;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -17,8 +12,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class NodeClientsTest {
     private static final String KEY = "sk-node-clients-0123456789";
-    private static final List<String> EMBEDDING_INPUTS = List.of("alpha", "beta");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     final GatewayFixture fixture = GatewayFixture.withKey(KEY);
@@ -31,19 +24,9 @@ class NodeClientsTest {
                 .contains("Bearer " + KEY));
     }
 
-    private static String expected() throws IOException {
-        ObjectNode expected = JSON.createObjectNode().put("answer", FakeMistral.DEFAULT_ANSWER);
-        expected.putObject("usage").put("prompt_tokens", FakeMistral.PROMPT_TOKENS)
-                .put("completion_tokens", FakeMistral.COMPLETION_TOKENS).put("total_tokens", FakeMistral.TOTAL_TOKENS);
-        ArrayNode inputs = expected.putArray("embeddingInputs");
-        ArrayNode vectors = expected.putArray("vectors");
-        for (String input : EMBEDDING_INPUTS) {
-            inputs.add(input);
-            ArrayNode vector = vectors.addArray();
-            for (double value : FakeMistral.vectorOf(input, 8)) {
-                vector.add(value);
-            }
-        }
-        return JSON.writeValueAsString(expected);
+    private static String expected() throws Exception {
+        return NodeClients.expected(FakeMistral.DEFAULT_ANSWER, FakeMistral.PROMPT_TOKENS,
+                FakeMistral.COMPLETION_TOKENS, "mistral-small-latest", "mistral-embed", "required",
+                input -> FakeMistral.vectorOf(input, 8));
     }
 }

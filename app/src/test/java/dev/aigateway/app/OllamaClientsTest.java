@@ -2,10 +2,7 @@ package dev.aigateway.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.fakeollama.FakeOllama;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +12,6 @@ import org.junit.jupiter.api.Test;
  * Ollama's native API, with Ollama's exact token counts in the answers.
  */
 class OllamaClientsTest {
-    private static final List<String> EMBEDDING_INPUTS = List.of("alpha", "beta");
 
     private FakeOllama ollama;
     private Gateway gateway;
@@ -23,7 +19,7 @@ class OllamaClientsTest {
     @BeforeEach
     void start() {
         ollama = FakeOllama.start();
-        gateway = Gateway.start(providers -> new ConfigLoader(java.util.Map.of(), warning -> { }).parse("""
+        gateway = TestGateways.start("""
                 server: { host: 127.0.0.1, port: 0 }
                 routes:
                   - name: chat
@@ -40,8 +36,7 @@ class OllamaClientsTest {
                         config:
                           route_type: llm/v1/embeddings
                           model: { provider: ollama, options: { upstream_url: "%1$s" } }
-                """.formatted(ollama.baseUri()).getBytes(java.nio.charset.StandardCharsets.UTF_8), "ollama.yaml",
-                providers));
+                """.formatted(ollama.baseUri()));
     }
 
     @AfterEach
@@ -58,22 +53,8 @@ class OllamaClientsTest {
     }
 
     private static String expected() throws Exception {
-        ObjectNode expected = HttpExchanges.JSON.createObjectNode().put("answer", FakeOllama.ANSWER)
-                .put("chatModel", "mistral:7b").put("embeddingModel", "nomic-embed-text")
-                // Ollama lets the model decide: a forced tool call is refused, so the SDK asks for auto.
-                .put("toolChoice", "auto");
-        expected.putObject("usage").put("prompt_tokens", FakeOllama.PROMPT_TOKENS)
-                .put("completion_tokens", FakeOllama.COMPLETION_TOKENS)
-                .put("total_tokens", FakeOllama.PROMPT_TOKENS + FakeOllama.COMPLETION_TOKENS);
-        ArrayNode inputs = expected.putArray("embeddingInputs");
-        ArrayNode vectors = expected.putArray("vectors");
-        for (String input : EMBEDDING_INPUTS) {
-            inputs.add(input);
-            ArrayNode vector = vectors.addArray();
-            for (double value : FakeOllama.vectorOf(input, 8)) {
-                vector.add(value);
-            }
-        }
-        return HttpExchanges.JSON.writeValueAsString(expected);
+        // Ollama lets the model decide: a forced tool call is refused, so the SDK asks for auto.
+        return NodeClients.expected(FakeOllama.ANSWER, FakeOllama.PROMPT_TOKENS, FakeOllama.COMPLETION_TOKENS, "mistral:7b", "nomic-embed-text", "auto",
+                input -> FakeOllama.vectorOf(input, 8));
     }
 }

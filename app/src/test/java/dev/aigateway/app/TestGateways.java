@@ -30,6 +30,12 @@ final class TestGateways {
         return Gateway.start(config);
     }
 
+    /** A gateway on the given config text, read with the gateway's providers. */
+    static Gateway start(String yaml) {
+        return Gateway.start(providers -> new ConfigLoader(Map.of(), warning -> { })
+                .parse(yaml.getBytes(StandardCharsets.UTF_8), "test.yaml", providers));
+    }
+
     /** The config text of those routes; the key comes from the environment variable {@code MISTRAL_API_KEY}. */
     static String yaml(FakeMistral mistral, String serverSettings, String extraRoutes) {
         return """

@@ -1,0 +1,210 @@
+package dev.aigateway.adapters.openai;
+
+import static dev.aigateway.egress.JsonTrees.NODES;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigateway.domain.TextInput;
+import dev.aigateway.domain.chat.ChatRequest;
+import dev.aigateway.domain.chat.Content;
+import dev.aigateway.domain.chat.ContentPart;
+import dev.aigateway.domain.chat.Message;
+import dev.aigateway.domain.chat.ToolCall;
+import dev.aigateway.domain.chat.ToolChoice;
+import dev.aigateway.domain.chat.ToolDefinition;
+import dev.aigateway.domain.completion.CompletionRequest;
+import dev.aigateway.domain.embedding.EmbeddingRequest;
+import dev.aigateway.domain.json.JsonValue;
+import dev.aigateway.egress.JsonTrees;
+import dev.aigateway.egress.Translation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Domain requests back to OpenAI's own dialect: fields, ids and content parts as the client sent them, nothing added
+ * or renamed, but for asking every stream for its usage.
+ */
+final class OpenAiRequestMapper {
+    /** Fields of an assistant message OpenAI takes back; the others a client replays are OpenAI's answers only. */
+    private static final Set<String> ASSISTANT_FIELDS = Set.of("refusal", "audio");
+
+    private OpenAiRequestMapper() { }
+
+    static Translation chat(ChatRequest request) {
+        List<String> dropped = new ArrayList<>();
+        ObjectNode body = NODES.objectNode();
+        body.put("model", model(request.model()));
+        ArrayNode messages = body.putArray("messages");
+        request.messages().forEach(message -> messages.add(message(message, dropped)));
+        stream(body, request.stream());
+        request.temperature().ifPresent(t -> body.put("temperature", t));
+        request.topP().ifPresent(p -> body.put("top_p", p));
+        // Not OpenAI's: OpenAI-compatible servers (vLLM) take it, OpenAI answers 400 naming it.
+        request.topK().ifPresent(k -> body.put("top_k", k));
+        request.maxTokens().ifPresent(m -> body.put("max_tokens", m));
+        request.seed().ifPresent(s -> body.put("seed", s));
+        strings(body, "stop", request.stop());
+        request.presencePenalty().ifPresent(p -> body.put("presence_penalty", p));
+        request.frequencyPenalty().ifPresent(p -> body.put("frequency_penalty", p));
+        request.n().ifPresent(n -> body.put("n", n));
+        if (!request.tools().isEmpty()) {
+            ArrayNode tools = body.putArray("tools");
+            request.tools().forEach(tool -> tools.add(tool(tool)));
+        }
+        request.toolChoice().ifPresent(choice -> body.set("tool_choice", toolChoice(choice)));
+        request.parallelToolCalls().ifPresent(p -> body.put("parallel_tool_calls", p));
+        request.responseFormat().ifPresent(f -> body.set("response_format", JsonTrees.toNode(f)));
+        request.endUser().ifPresent(u -> body.put("user", u));
+        extensions(body, request.extensions());
+        return new Translation(body, dropped);
+    }
+
+    static Translation completion(CompletionRequest request) {
+        ObjectNode body = NODES.objectNode();
+        body.put("model", model(request.model()));
+        body.set("prompt", texts(request.prompts()));
+        request.suffix().ifPresent(s -> body.put("suffix", s));
+        stream(body, request.stream());
+        request.maxTokens().ifPresent(m -> body.put("max_tokens", m));
+        request.temperature().ifPresent(t -> body.put("temperature", t));
+        request.topP().ifPresent(p -> body.put("top_p", p));
+        request.topK().ifPresent(k -> body.put("top_k", k));
+        strings(body, "stop", request.stop());
+        request.seed().ifPresent(s -> body.put("seed", s));
+        extensions(body, request.extensions());
+        return new Translation(body, List.of());
+    }
+
+    /** Floats always: the ingress encodes base64 itself, from the same vectors. */
+    static ObjectNode embedding(EmbeddingRequest request) {
+        ObjectNode body = NODES.objectNode();
+        body.put("model", model(request.model()));
+        body.set("input", texts(request.inputs()));
+        request.dimensions().ifPresent(d -> body.put("dimensions", d));
+        extensions(body, request.extensions());
+        return body;
+    }
+
+    /** Every stream asks for its usage, so its tokens are exact whatever the client asked. */
+    private static void stream(ObjectNode body, boolean stream) {
+        body.put("stream", stream);
+        if (stream) {
+            body.putObject("stream_options").put("include_usage", true);
+        }
+    }
+
+    private static String model(java.util.Optional<String> model) {
+        return model.orElseThrow(
+                () -> new IllegalStateException("the route resolves the model before the provider is called"));
+    }
+
+    private static void extensions(ObjectNode body, Map<String, JsonValue> extensions) {
+        extensions.forEach((name, value) -> body.set(name, JsonTrees.toNode(value)));
+    }
+
+    private static void strings(ObjectNode body, String field, List<String> values) {
+        if (!values.isEmpty()) {
+            ArrayNode array = body.putArray(field);
+            values.forEach(array::add);
+        }
+    }
+
+    /** Texts and token arrays as OpenAI takes them: an array of strings, or an array of token arrays. */
+    private static ArrayNode texts(List<TextInput> inputs) {
+        ArrayNode array = NODES.arrayNode();
+        for (TextInput input : inputs) {
+            switch (input) {
+                case TextInput.Text text -> array.add(text.text());
+                case TextInput.Tokens tokens -> {
+                    ArrayNode ids = array.addArray();
+                    tokens.ids().forEach(ids::add);
+                }
+            }
+        }
+        return array;
+    }
+
+    private static ObjectNode message(Message message, List<String> dropped) {
+        ObjectNode wire = NODES.objectNode();
+        switch (message) {
+            case Message.System system -> {
+                wire.put("role", "system").set("content", content(system.content()));
+                system.name().ifPresent(n -> wire.put("name", n));
+            }
+            case Message.User user -> {
+                wire.put("role", "user").set("content", content(user.content()));
+                user.name().ifPresent(n -> wire.put("name", n));
+            }
+            case Message.Assistant assistant -> {
+                wire.put("role", "assistant");
+                wire.set("content", assistant.content().map(OpenAiRequestMapper::content).orElse(NODES.nullNode()));
+                if (!assistant.toolCalls().isEmpty()) {
+                    ArrayNode calls = wire.putArray("tool_calls");
+                    assistant.toolCalls().forEach(call -> calls.add(toolCall(call)));
+                }
+                assistant.name().ifPresent(n -> wire.put("name", n));
+                assistant.extensions().forEach((name, value) -> {
+                    if (ASSISTANT_FIELDS.contains(name)) {
+                        wire.set(name, JsonTrees.toNode(value));
+                    } else {
+                        dropped.add("messages[]." + name);
+                    }
+                });
+            }
+            case Message.Tool tool -> wire.put("role", "tool").put("tool_call_id", tool.toolCallId())
+                    .set("content", content(tool.content()));
+        }
+        return wire;
+    }
+
+    private static JsonNode content(Content content) {
+        return switch (content) {
+            case Content.Text text -> NODES.textNode(text.text());
+            case Content.Parts parts -> {
+                ArrayNode array = NODES.arrayNode();
+                for (ContentPart part : parts.parts()) {
+                    switch (part) {
+                        case ContentPart.Text text -> array.addObject().put("type", "text").put("text", text.text());
+                        case ContentPart.ImageUrl image -> {
+                            ObjectNode url = array.addObject().put("type", "image_url").putObject("image_url")
+                                    .put("url", image.url());
+                            image.detail().ifPresent(d -> url.put("detail", d));
+                        }
+                    }
+                }
+                yield array;
+            }
+        };
+    }
+
+    private static ObjectNode toolCall(ToolCall call) {
+        ObjectNode wire = NODES.objectNode().put("id", call.id()).put("type", "function");
+        wire.putObject("function").put("name", call.name()).put("arguments", call.arguments());
+        return wire;
+    }
+
+    private static ObjectNode tool(ToolDefinition tool) {
+        ObjectNode wire = NODES.objectNode().put("type", "function");
+        ObjectNode function = wire.putObject("function").put("name", tool.name());
+        tool.description().ifPresent(d -> function.put("description", d));
+        tool.parameters().ifPresent(p -> function.set("parameters", JsonTrees.toNode(p)));
+        tool.strict().ifPresent(s -> function.put("strict", s));
+        return wire;
+    }
+
+    private static JsonNode toolChoice(ToolChoice choice) {
+        return switch (choice) {
+            case ToolChoice.Auto ignored -> NODES.textNode("auto");
+            case ToolChoice.None ignored -> NODES.textNode("none");
+            case ToolChoice.Required ignored -> NODES.textNode("required");
+            case ToolChoice.Function function -> {
+                ObjectNode wire = NODES.objectNode().put("type", "function");
+                wire.putObject("function").put("name", function.name());
+                yield wire;
+            }
+        };
+    }
+}
