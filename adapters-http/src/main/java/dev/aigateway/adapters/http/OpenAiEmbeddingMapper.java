@@ -2,7 +2,6 @@ package dev.aigateway.adapters.http;
 
 import static dev.aigateway.adapters.http.OpenAiJson.NODES;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.adapters.http.HttpModule.RequestLimits;
@@ -14,10 +13,8 @@ import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.json.JsonValue;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 

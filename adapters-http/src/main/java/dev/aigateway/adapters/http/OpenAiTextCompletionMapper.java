@@ -2,7 +2,6 @@ package dev.aigateway.adapters.http;
 
 import static dev.aigateway.adapters.http.OpenAiJson.NODES;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.adapters.http.HttpModule.RequestLimits;
@@ -12,7 +11,6 @@ import dev.aigateway.domain.chat.ChatChunk;
 import dev.aigateway.domain.chat.ChatResponse;
 import dev.aigateway.domain.chat.ChunkChoice;
 import dev.aigateway.domain.completion.CompletionRequest;
-import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.json.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -9,11 +9,10 @@ import dev.aigateway.domain.chat.ChatRequest;
 import dev.aigateway.domain.chat.Content;
 import dev.aigateway.domain.chat.ContentPart;
 import dev.aigateway.domain.chat.Message;
-import dev.aigateway.domain.chat.ToolCall;
 import dev.aigateway.domain.chat.ToolChoice;
-import dev.aigateway.domain.chat.ToolDefinition;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.json.JsonValue;
+import dev.aigateway.egress.CompletionWire;
 import dev.aigateway.egress.JsonTrees;
 import dev.aigateway.egress.Translation;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import java.util.Set;
  * so every field is either translated, passed because Mistral knows it, or dropped and reported.
  */
 final class MistralChatRequestMapper {
+    private static final CompletionWire WIRE = new CompletionWire(MistralProvider.NAME);
     static final double MAX_TEMPERATURE = 1.5;
 
     /** OpenAI request fields that Mistral refuses and that do not change the answer's content. */
@@ -67,7 +67,7 @@ final class MistralChatRequestMapper {
         request.n().ifPresent(n -> body.put("n", n));
         if (!request.tools().isEmpty()) {
             ArrayNode tools = body.putArray("tools");
-            request.tools().forEach(tool -> tools.add(tool(tool)));
+            request.tools().forEach(tool -> tools.add(WIRE.tool(tool)));
         }
         request.toolChoice().ifPresent(choice -> body.set("tool_choice", toolChoice(choice)));
         request.parallelToolCalls().ifPresent(p -> body.put("parallel_tool_calls", p));
@@ -130,7 +130,8 @@ final class MistralChatRequestMapper {
                 assistant.content().ifPresent(c -> wire.set("content", content(c)));
                 if (!assistant.toolCalls().isEmpty()) {
                     ArrayNode calls = wire.putArray("tool_calls");
-                    assistant.toolCalls().forEach(call -> calls.add(toolCall(call)));
+                    assistant.toolCalls().forEach(call -> calls.add(WIRE.toolCall(call,
+                            ToolCallIds.toMistral(call.id()))));
                 }
                 assistant.extensions().forEach((name, value) -> {
                     if (!name.equals(PREFIX)) {
@@ -175,27 +176,6 @@ final class MistralChatRequestMapper {
             }
         }
         return chunk;
-    }
-
-    private static ObjectNode toolCall(ToolCall call) {
-        ObjectNode wire = NODES.objectNode();
-        wire.put("id", ToolCallIds.toMistral(call.id()));
-        wire.put("type", "function");
-        wire.putObject("function").put("name", call.name()).put("arguments", call.arguments());
-        return wire;
-    }
-
-    private static ObjectNode tool(ToolDefinition tool) {
-        ObjectNode wire = NODES.objectNode();
-        wire.put("type", "function");
-        ObjectNode function = wire.putObject("function");
-        function.put("name", tool.name());
-        tool.description().ifPresent(d -> function.put("description", d));
-        // Mistral requires parameters; a function without arguments is an empty object schema.
-        function.set("parameters", tool.parameters().map(JsonTrees::toNode).orElseGet(
-                () -> NODES.objectNode().put("type", "object").set("properties", NODES.objectNode())));
-        tool.strict().ifPresent(s -> function.put("strict", s));
-        return wire;
     }
 
     private static JsonNode toolChoice(ToolChoice choice) {

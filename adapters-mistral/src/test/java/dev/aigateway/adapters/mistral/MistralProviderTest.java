@@ -29,7 +29,6 @@ import dev.aigateway.fakemistral.FakeReply;
 import dev.aigateway.ports.Cancellation;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -5,12 +5,13 @@ import static dev.aigateway.egress.JsonTrees.NODES;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.domain.embedding.EmbeddingRequest;
-import dev.aigateway.domain.error.GatewayException;
+import dev.aigateway.egress.CompletionWire;
 import dev.aigateway.egress.JsonTrees;
 import java.util.Set;
 
 /** Domain embedding request to Ollama's {@code /api/embed}. */
 final class OllamaEmbeddingRequestMapper {
+    private static final CompletionWire WIRE = new CompletionWire(OllamaProvider.NAME);
     /** Ollama's own fields, passed as the client wrote them; OpenAI's {@code user} is dropped. */
     private static final Set<String> OLLAMA_FIELDS = Set.of("truncate", "keep_alive");
 
@@ -21,11 +22,7 @@ final class OllamaEmbeddingRequestMapper {
         body.put("model", request.model().orElseThrow(
                 () -> new IllegalStateException("the route resolves the model before the provider is called")));
         ArrayNode input = body.putArray("input");
-        for (int i = 0; i < request.inputs().size(); i++) {
-            int index = i;
-            input.add(request.inputs().get(i).asText().orElseThrow(() -> GatewayException.invalid("'input[" + index
-                    + "]' must be a string: Ollama embeds texts, not token arrays", "input")));
-        }
+        WIRE.textsOnly(request.inputs(), "input").forEach(input::add);
         request.dimensions().ifPresent(d -> body.put("dimensions", d));
         request.extensions().forEach((name, value) -> {
             if (OLLAMA_FIELDS.contains(name)) {

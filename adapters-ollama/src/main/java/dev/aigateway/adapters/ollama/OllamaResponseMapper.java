@@ -15,6 +15,7 @@ import dev.aigateway.domain.embedding.EmbeddingResponse;
 import dev.aigateway.domain.embedding.EmbeddingVector;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.model.ModelInfo;
+import dev.aigateway.egress.CompletionWire;
 import dev.aigateway.egress.JsonTrees;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -27,6 +28,8 @@ import java.util.Optional;
  * {@code prompt_eval_count} and {@code eval_count}, tool calls without ids. Strict about what it needs.
  */
 final class OllamaResponseMapper {
+    /** Ollama's answers are not of the chat-completion family, but its counts and required members read alike. */
+    private static final CompletionWire WIRE = new CompletionWire(OllamaProvider.NAME);
 
     private OllamaResponseMapper() { }
 
@@ -127,14 +130,7 @@ final class OllamaResponseMapper {
     }
 
     private static Optional<Integer> count(JsonNode node, String member) {
-        JsonNode value = node.path(member);
-        if (value.isMissingNode() || value.isNull()) {
-            return Optional.empty();
-        }
-        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < 0) {
-            throw protocolError("a '" + member + "' that is not a count");
-        }
-        return Optional.of(value.intValue());
+        return WIRE.count(node, member);
     }
 
     private static long created(JsonNode root) {
@@ -154,10 +150,10 @@ final class OllamaResponseMapper {
     }
 
     private static String required(JsonNode node, String member) {
-        return JsonTrees.text(node, member).orElseThrow(() -> protocolError("no '" + member + "'"));
+        return WIRE.required(node, member);
     }
 
     static GatewayException protocolError(String what) {
-        return JsonTrees.protocolError(OllamaProvider.NAME, what);
+        return WIRE.protocolError(what);
     }
 }

@@ -10,17 +10,17 @@ import dev.aigateway.domain.chat.ChatRequest;
 import dev.aigateway.domain.chat.Content;
 import dev.aigateway.domain.chat.ContentPart;
 import dev.aigateway.domain.chat.Message;
-import dev.aigateway.domain.chat.ToolCall;
 import dev.aigateway.domain.chat.ToolChoice;
-import dev.aigateway.domain.chat.ToolDefinition;
 import dev.aigateway.domain.completion.CompletionRequest;
 import dev.aigateway.domain.embedding.EmbeddingRequest;
 import dev.aigateway.domain.json.JsonValue;
+import dev.aigateway.egress.CompletionWire;
 import dev.aigateway.egress.JsonTrees;
 import dev.aigateway.egress.Translation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,6 +28,7 @@ import java.util.Set;
  * or renamed, but for asking every stream for its usage.
  */
 final class OpenAiRequestMapper {
+    private static final CompletionWire WIRE = new CompletionWire(OpenAiProvider.NAME);
     /** Fields of an assistant message OpenAI takes back; the others a client replays are OpenAI's answers only. */
     private static final Set<String> ASSISTANT_FIELDS = Set.of("refusal", "audio");
 
@@ -52,7 +53,7 @@ final class OpenAiRequestMapper {
         request.n().ifPresent(n -> body.put("n", n));
         if (!request.tools().isEmpty()) {
             ArrayNode tools = body.putArray("tools");
-            request.tools().forEach(tool -> tools.add(tool(tool)));
+            request.tools().forEach(tool -> tools.add(WIRE.tool(tool)));
         }
         request.toolChoice().ifPresent(choice -> body.set("tool_choice", toolChoice(choice)));
         request.parallelToolCalls().ifPresent(p -> body.put("parallel_tool_calls", p));
@@ -96,7 +97,7 @@ final class OpenAiRequestMapper {
         }
     }
 
-    private static String model(java.util.Optional<String> model) {
+    private static String model(Optional<String> model) {
         return model.orElseThrow(
                 () -> new IllegalStateException("the route resolves the model before the provider is called"));
     }
@@ -143,7 +144,7 @@ final class OpenAiRequestMapper {
                 wire.set("content", assistant.content().map(OpenAiRequestMapper::content).orElse(NODES.nullNode()));
                 if (!assistant.toolCalls().isEmpty()) {
                     ArrayNode calls = wire.putArray("tool_calls");
-                    assistant.toolCalls().forEach(call -> calls.add(toolCall(call)));
+                    assistant.toolCalls().forEach(call -> calls.add(WIRE.toolCall(call, call.id())));
                 }
                 assistant.name().ifPresent(n -> wire.put("name", n));
                 assistant.extensions().forEach((name, value) -> {
@@ -178,21 +179,6 @@ final class OpenAiRequestMapper {
                 yield array;
             }
         };
-    }
-
-    private static ObjectNode toolCall(ToolCall call) {
-        ObjectNode wire = NODES.objectNode().put("id", call.id()).put("type", "function");
-        wire.putObject("function").put("name", call.name()).put("arguments", call.arguments());
-        return wire;
-    }
-
-    private static ObjectNode tool(ToolDefinition tool) {
-        ObjectNode wire = NODES.objectNode().put("type", "function");
-        ObjectNode function = wire.putObject("function").put("name", tool.name());
-        tool.description().ifPresent(d -> function.put("description", d));
-        tool.parameters().ifPresent(p -> function.set("parameters", JsonTrees.toNode(p)));
-        tool.strict().ifPresent(s -> function.put("strict", s));
-        return wire;
     }
 
     private static JsonNode toolChoice(ToolChoice choice) {

@@ -7,11 +7,10 @@ import dev.aigateway.domain.chat.ChatChoice;
 import dev.aigateway.domain.chat.ChatResponse;
 import dev.aigateway.domain.chat.FinishReason;
 import dev.aigateway.domain.chat.ToolCall;
-import dev.aigateway.domain.embedding.Embedding;
 import dev.aigateway.domain.embedding.EmbeddingResponse;
-import dev.aigateway.domain.embedding.EmbeddingVector;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.model.ModelInfo;
+import dev.aigateway.egress.CompletionWire;
 import dev.aigateway.egress.JsonTrees;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +21,7 @@ import java.util.Optional;
  * choice), embeddings and the model list. Lenient about fields it does not need, strict about those it does.
  */
 final class OpenAiResponseMapper {
+    private static final CompletionWire WIRE = new CompletionWire(OpenAiProvider.NAME);
 
     private OpenAiResponseMapper() { }
 
@@ -40,28 +40,11 @@ final class OpenAiResponseMapper {
     }
 
     static EmbeddingResponse embeddingResponse(JsonNode root) {
-        List<Embedding> data = new ArrayList<>();
-        for (JsonNode item : array(root, "data")) {
-            JsonNode values = item.path("embedding");
-            if (!values.isArray()) {
-                throw protocolError("an embedding without its 'embedding' array");
-            }
-            double[] vector = new double[values.size()];
-            for (int i = 0; i < vector.length; i++) {
-                vector[i] = values.get(i).asDouble();
-            }
-            data.add(new Embedding(count(item, "index").orElse(data.size()), EmbeddingVector.of(vector)));
-        }
-        return new EmbeddingResponse(text(root, "id"), required(root, "model"), data, usage(root));
+        return WIRE.embeddingResponse(root);
     }
 
     static List<ModelInfo> models(JsonNode root) {
-        List<ModelInfo> models = new ArrayList<>();
-        for (JsonNode model : array(root, "data")) {
-            models.add(new ModelInfo(required(model, "id"), text(model, "owned_by").orElse("openai"),
-                    model.path("created").asLong(0)));
-        }
-        return models;
+        return WIRE.models(root, "openai");
     }
 
     static Optional<FinishReason> finishReason(JsonNode choice) {
@@ -79,34 +62,15 @@ final class OpenAiResponseMapper {
     }
 
     static List<ToolCall> toolCalls(JsonNode message) {
-        List<ToolCall> calls = new ArrayList<>();
-        for (JsonNode call : message.path("tool_calls")) {
-            JsonNode function = call.path("function");
-            calls.add(new ToolCall(required(call, "id"), required(function, "name"),
-                    text(function, "arguments").orElse("{}")));
-        }
-        return calls;
+        return WIRE.toolCalls(message);
     }
 
     static Optional<Usage> usage(JsonNode root) {
-        JsonNode usage = root.path("usage");
-        if (!usage.isObject()) {
-            return Optional.empty();
-        }
-        int prompt = count(usage, "prompt_tokens").orElse(0);
-        int completion = count(usage, "completion_tokens").orElse(0);
-        return Optional.of(new Usage(prompt, completion, count(usage, "total_tokens").orElse(prompt + completion)));
+        return WIRE.usage(root);
     }
 
     static Optional<Integer> count(JsonNode node, String member) {
-        JsonNode value = node.path(member);
-        if (value.isMissingNode() || value.isNull()) {
-            return Optional.empty();
-        }
-        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < 0) {
-            throw protocolError("a '" + member + "' that is not a count");
-        }
-        return Optional.of(value.intValue());
+        return WIRE.count(node, member);
     }
 
     static Optional<String> text(JsonNode node, String member) {
@@ -114,18 +78,14 @@ final class OpenAiResponseMapper {
     }
 
     static JsonNode array(JsonNode node, String member) {
-        JsonNode array = node.path(member);
-        if (!array.isArray()) {
-            throw protocolError("no '" + member + "' array");
-        }
-        return array;
+        return WIRE.array(node, member);
     }
 
     static String required(JsonNode node, String member) {
-        return text(node, member).orElseThrow(() -> protocolError("no '" + member + "'"));
+        return WIRE.required(node, member);
     }
 
     static GatewayException protocolError(String what) {
-        return JsonTrees.protocolError(OpenAiProvider.NAME, what);
+        return WIRE.protocolError(what);
     }
 }

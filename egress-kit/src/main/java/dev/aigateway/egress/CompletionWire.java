@@ -1,0 +1,142 @@
+package dev.aigateway.egress;
+
+import static dev.aigateway.egress.JsonTrees.NODES;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigateway.domain.TextInput;
+import dev.aigateway.domain.Usage;
+import dev.aigateway.domain.chat.ToolCall;
+import dev.aigateway.domain.chat.ToolDefinition;
+import dev.aigateway.domain.embedding.Embedding;
+import dev.aigateway.domain.embedding.EmbeddingResponse;
+import dev.aigateway.domain.embedding.EmbeddingVector;
+import dev.aigateway.domain.error.GatewayException;
+import dev.aigateway.domain.model.ModelInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The JSON objects of the chat-completion API family, which OpenAI defined and Mistral and most self-hosted servers
+ * also speak: usage, tool calls and definitions, embedding lists, model lists. A format, not a provider: each
+ * provider reads and writes with one made for it, which names it in its protocol errors. Lenient about fields it
+ * does not need, strict about those it does: a missing one is an upstream protocol error, never a guess.
+ */
+public final class CompletionWire {
+    private final String upstreamName;
+
+    /** @param upstreamName how protocol errors name the upstream, e.g. {@code Mistral} */
+    public CompletionWire(String upstreamName) {
+        this.upstreamName = upstreamName;
+    }
+
+    /** The {@code usage} object, when the answer has one. */
+    public Optional<Usage> usage(JsonNode root) {
+        JsonNode usage = root.path("usage");
+        if (!usage.isObject()) {
+            return Optional.empty();
+        }
+        int prompt = count(usage, "prompt_tokens").orElse(0);
+        int completion = count(usage, "completion_tokens").orElse(0);
+        return Optional.of(new Usage(prompt, completion, count(usage, "total_tokens").orElse(prompt + completion)));
+    }
+
+    /** The tool calls of a message or a delta; arguments sent as an object become the JSON text clients expect. */
+    public List<ToolCall> toolCalls(JsonNode message) {
+        List<ToolCall> calls = new ArrayList<>();
+        for (JsonNode call : message.path("tool_calls")) {
+            JsonNode function = call.path("function");
+            JsonNode arguments = function.path("arguments");
+            String text = arguments.isTextual() ? arguments.textValue() : arguments.isMissingNode() ? "{}"
+                    : arguments.toString();
+            calls.add(new ToolCall(required(call, "id"), required(function, "name"), text));
+        }
+        return calls;
+    }
+
+    /** An embeddings list: one vector per input, each at its {@code index} (or its position). */
+    public EmbeddingResponse embeddingResponse(JsonNode root) {
+        List<Embedding> data = new ArrayList<>();
+        for (JsonNode item : array(root, "data")) {
+            JsonNode values = item.path("embedding");
+            if (!values.isArray()) {
+                throw protocolError("an embedding without its 'embedding' array");
+            }
+            double[] vector = new double[values.size()];
+            for (int i = 0; i < vector.length; i++) {
+                vector[i] = values.get(i).asDouble();
+            }
+            data.add(new Embedding(count(item, "index").orElse(data.size()), EmbeddingVector.of(vector)));
+        }
+        return new EmbeddingResponse(JsonTrees.text(root, "id"), required(root, "model"), data, usage(root));
+    }
+
+    /** A model list; {@code owner} when a model does not say who owns it. */
+    public List<ModelInfo> models(JsonNode root, String owner) {
+        List<ModelInfo> models = new ArrayList<>();
+        for (JsonNode model : array(root, "data")) {
+            models.add(new ModelInfo(required(model, "id"), JsonTrees.text(model, "owned_by").orElse(owner),
+                    model.path("created").asLong(0)));
+        }
+        return models;
+    }
+
+    /** A tool definition as a function, with its parameters, or an empty object schema when it has none. */
+    public ObjectNode tool(ToolDefinition tool) {
+        ObjectNode wire = NODES.objectNode().put("type", "function");
+        ObjectNode function = wire.putObject("function").put("name", tool.name());
+        tool.description().ifPresent(d -> function.put("description", d));
+        function.set("parameters", tool.parameters().map(JsonTrees::toNode).orElseGet(
+                () -> NODES.objectNode().put("type", "object").set("properties", NODES.objectNode())));
+        tool.strict().ifPresent(s -> function.put("strict", s));
+        return wire;
+    }
+
+    /** A tool call in history, under the id the upstream knows it by. */
+    public ObjectNode toolCall(ToolCall call, String id) {
+        ObjectNode wire = NODES.objectNode().put("id", id).put("type", "function");
+        wire.putObject("function").put("name", call.name()).put("arguments", call.arguments());
+        return wire;
+    }
+
+    /** The inputs as texts, for an upstream that takes no token arrays. */
+    public List<String> textsOnly(List<TextInput> inputs, String field) {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            int index = i;
+            texts.add(inputs.get(i).asText().orElseThrow(() -> GatewayException.invalid("'" + field + "[" + index
+                    + "]' must be a string: " + upstreamName + " takes texts, not token arrays", field)));
+        }
+        return texts;
+    }
+
+    /** A count: absent, or a whole number, 0 or more. */
+    public Optional<Integer> count(JsonNode node, String member) {
+        JsonNode value = node.path(member);
+        if (value.isMissingNode() || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < 0) {
+            throw protocolError("a '" + member + "' that is not a count");
+        }
+        return Optional.of(value.intValue());
+    }
+
+    public JsonNode array(JsonNode node, String member) {
+        JsonNode array = node.path(member);
+        if (!array.isArray()) {
+            throw protocolError("no '" + member + "' array");
+        }
+        return array;
+    }
+
+    public String required(JsonNode node, String member) {
+        return JsonTrees.text(node, member).orElseThrow(() -> protocolError("no '" + member + "'"));
+    }
+
+    /** An answer this gateway cannot read, naming the upstream. */
+    public GatewayException protocolError(String what) {
+        return JsonTrees.protocolError(upstreamName, what);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.aigateway.egress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.domain.TextInput;
+import dev.aigateway.domain.Usage;
+import dev.aigateway.domain.chat.ToolCall;
+import dev.aigateway.domain.chat.ToolDefinition;
+import dev.aigateway.domain.error.GatewayError;
+import dev.aigateway.domain.error.GatewayException;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The chat-completion family's shared objects, read and written the same for every provider that speaks them. */
+class CompletionWireTest {
+    private static final ObjectMapper JSON = JsonTrees.newMapper();
+    private final CompletionWire wire = new CompletionWire("Upstream");
+
+    @Test
+    void readsUsageWithATotalWorkedOutWhenMissing() throws Exception {
+        assertThat(wire.usage(json("{'usage':{'prompt_tokens':3,'completion_tokens':4}}")))
+                .contains(new Usage(3, 4, 7));
+        assertThat(wire.usage(json("{'id':'x'}"))).isEmpty();
+    }
+
+    @Test
+    void readsToolCallArgumentsSentAsTextOrAsAnObjectAsText() throws Exception {
+        JsonNode message = json("{'tool_calls':[{'id':'a','function':{'name':'f','arguments':'{\\\"x\\\":1}'}},"
+                + "{'id':'b','function':{'name':'g','arguments':{'y':2}}}]}");
+
+        assertThat(wire.toolCalls(message)).containsExactly(new ToolCall("a", "f", "{\"x\":1}"),
+                new ToolCall("b", "g", "{\"y\":2}"));
+    }
+
+    @Test
+    void refusesACountThatIsNotOneNamingTheUpstream() throws Exception {
+        assertThatThrownBy(() -> wire.usage(json("{'usage':{'prompt_tokens':-1}}")))
+                .isInstanceOfSatisfying(GatewayException.class, e -> {
+                    assertThat(e.error()).isInstanceOf(GatewayError.UpstreamProtocolError.class);
+                    assertThat(e.getMessage()).contains("Upstream answered with a 'prompt_tokens' that is not a count");
+                });
+    }
+
+    @Test
+    void writesAToolWithoutParametersAsAnEmptyObjectSchema() {
+        assertThat(wire.tool(new ToolDefinition("now", Optional.empty(), Optional.empty(), Optional.empty()))
+                .at("/function/parameters/type").asText()).isEqualTo("object");
+    }
+
+    @Test
+    void refusesTokenArraysForAnUpstreamThatTakesTexts() {
+        assertThat(wire.textsOnly(TextInput.texts(List.of("a", "b")), "input")).containsExactly("a", "b");
+        assertThatThrownBy(() -> wire.textsOnly(List.of(new TextInput.Tokens(List.of(1))), "input"))
+                .isInstanceOf(GatewayException.class)
+                .hasMessageContaining("'input[0]' must be a string: Upstream takes texts");
+    }
+
+    private static JsonNode json(String singleQuoted) throws Exception {
+        return JSON.readTree(singleQuoted.replace('\'', '"'));
+    }
+}
