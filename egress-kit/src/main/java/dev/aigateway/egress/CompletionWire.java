@@ -3,10 +3,15 @@ package dev.aigateway.egress;
 import static dev.aigateway.egress.JsonTrees.NODES;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.domain.TextInput;
 import dev.aigateway.domain.Usage;
+import dev.aigateway.domain.chat.Content;
+import dev.aigateway.domain.chat.ContentPart;
+import dev.aigateway.domain.chat.FinishReason;
 import dev.aigateway.domain.chat.ToolCall;
+import dev.aigateway.domain.chat.ToolChoice;
 import dev.aigateway.domain.chat.ToolDefinition;
 import dev.aigateway.domain.embedding.Embedding;
 import dev.aigateway.domain.embedding.EmbeddingResponse;
@@ -91,6 +96,57 @@ public final class CompletionWire {
                 () -> NODES.objectNode().put("type", "object").set("properties", NODES.objectNode())));
         tool.strict().ifPresent(s -> function.put("strict", s));
         return wire;
+    }
+
+    /** Message content: a string, or text and image parts. */
+    public JsonNode content(Content content) {
+        return switch (content) {
+            case Content.Text text -> NODES.textNode(text.text());
+            case Content.Parts parts -> {
+                ArrayNode array = NODES.arrayNode();
+                for (ContentPart part : parts.parts()) {
+                    switch (part) {
+                        case ContentPart.Text text -> array.addObject().put("type", "text").put("text", text.text());
+                        case ContentPart.ImageUrl image -> {
+                            ObjectNode url = array.addObject().put("type", "image_url").putObject("image_url")
+                                    .put("url", image.url());
+                            image.detail().ifPresent(d -> url.put("detail", d));
+                        }
+                    }
+                }
+                yield array;
+            }
+        };
+    }
+
+    /** The tool choice; {@code requiredWord} is how the upstream says "call a tool" ({@code required}, or {@code any}). */
+    public JsonNode toolChoice(ToolChoice choice, String requiredWord) {
+        return switch (choice) {
+            case ToolChoice.Auto ignored -> NODES.textNode("auto");
+            case ToolChoice.None ignored -> NODES.textNode("none");
+            case ToolChoice.Required ignored -> NODES.textNode(requiredWord);
+            case ToolChoice.Function function -> {
+                ObjectNode wire = NODES.objectNode().put("type", "function");
+                wire.putObject("function").put("name", function.name());
+                yield wire;
+            }
+        };
+    }
+
+    /** A choice's {@code finish_reason}, in the family's words (Mistral's {@code model_length} among them). */
+    public Optional<FinishReason> finishReason(JsonNode choice) {
+        JsonNode reason = choice.path("finish_reason");
+        if (!reason.isTextual()) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (reason.textValue()) {
+            case "stop" -> FinishReason.STOP;
+            case "length", "model_length" -> FinishReason.LENGTH;
+            case "tool_calls", "function_call" -> FinishReason.TOOL_CALLS;
+            case "content_filter" -> FinishReason.CONTENT_FILTER;
+            case "error" -> FinishReason.ERROR;
+            default -> throw protocolError("an unknown finish_reason '" + reason.textValue() + "'");
+        });
     }
 
     /** A tool call in history, under the id the upstream knows it by. */

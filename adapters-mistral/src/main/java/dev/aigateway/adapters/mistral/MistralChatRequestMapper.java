@@ -2,14 +2,10 @@ package dev.aigateway.adapters.mistral;
 
 import static dev.aigateway.egress.JsonTrees.NODES;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.domain.chat.ChatRequest;
-import dev.aigateway.domain.chat.Content;
-import dev.aigateway.domain.chat.ContentPart;
 import dev.aigateway.domain.chat.Message;
-import dev.aigateway.domain.chat.ToolChoice;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.json.JsonValue;
 import dev.aigateway.egress.CompletionWire;
@@ -69,7 +65,7 @@ final class MistralChatRequestMapper {
             ArrayNode tools = body.putArray("tools");
             request.tools().forEach(tool -> tools.add(WIRE.tool(tool)));
         }
-        request.toolChoice().ifPresent(choice -> body.set("tool_choice", toolChoice(choice)));
+        request.toolChoice().ifPresent(choice -> body.set("tool_choice", WIRE.toolChoice(choice, "any")));
         request.parallelToolCalls().ifPresent(p -> body.put("parallel_tool_calls", p));
         request.responseFormat().ifPresent(f -> body.set("response_format", JsonTrees.toNode(f)));
         request.endUser().ifPresent(u -> dropped.add("user"));
@@ -117,17 +113,17 @@ final class MistralChatRequestMapper {
         switch (message) {
             case Message.System system -> {
                 wire.put("role", "system");
-                wire.set("content", content(system.content()));
+                wire.set("content", WIRE.content(system.content()));
                 system.name().ifPresent(n -> dropped.add("messages[].name"));
             }
             case Message.User user -> {
                 wire.put("role", "user");
-                wire.set("content", content(user.content()));
+                wire.set("content", WIRE.content(user.content()));
                 user.name().ifPresent(n -> dropped.add("messages[].name"));
             }
             case Message.Assistant assistant -> {
                 wire.put("role", "assistant");
-                assistant.content().ifPresent(c -> wire.set("content", content(c)));
+                assistant.content().ifPresent(c -> wire.set("content", WIRE.content(c)));
                 if (!assistant.toolCalls().isEmpty()) {
                     ArrayNode calls = wire.putArray("tool_calls");
                     assistant.toolCalls().forEach(call -> calls.add(WIRE.toolCall(call,
@@ -146,48 +142,11 @@ final class MistralChatRequestMapper {
             }
             case Message.Tool tool -> {
                 wire.put("role", "tool");
-                wire.set("content", content(tool.content()));
+                wire.set("content", WIRE.content(tool.content()));
                 wire.put("tool_call_id", ToolCallIds.toMistral(tool.toolCallId()));
                 tool.name().ifPresent(n -> wire.put("name", n));
             }
         }
         return wire;
-    }
-
-    private static JsonNode content(Content content) {
-        return switch (content) {
-            case Content.Text text -> NODES.textNode(text.text());
-            case Content.Parts parts -> {
-                ArrayNode chunks = NODES.arrayNode();
-                parts.parts().forEach(part -> chunks.add(contentPart(part)));
-                yield chunks;
-            }
-        };
-    }
-
-    private static ObjectNode contentPart(ContentPart part) {
-        ObjectNode chunk = NODES.objectNode();
-        switch (part) {
-            case ContentPart.Text text -> chunk.put("type", "text").put("text", text.text());
-            case ContentPart.ImageUrl image -> {
-                chunk.put("type", "image_url");
-                ObjectNode url = chunk.putObject("image_url").put("url", image.url());
-                image.detail().ifPresent(d -> url.put("detail", d));
-            }
-        }
-        return chunk;
-    }
-
-    private static JsonNode toolChoice(ToolChoice choice) {
-        return switch (choice) {
-            case ToolChoice.Auto ignored -> NODES.textNode("auto");
-            case ToolChoice.None ignored -> NODES.textNode("none");
-            case ToolChoice.Required ignored -> NODES.textNode("any");
-            case ToolChoice.Function function -> {
-                ObjectNode wire = NODES.objectNode().put("type", "function");
-                wire.putObject("function").put("name", function.name());
-                yield wire;
-            }
-        };
     }
 }

@@ -61,18 +61,7 @@ final class MistralResponseMapper {
     }
 
     static Optional<FinishReason> finishReason(JsonNode choice) {
-        JsonNode reason = choice.path("finish_reason");
-        if (!reason.isTextual()) {
-            return Optional.empty();
-        }
-        return Optional.of(switch (reason.textValue()) {
-            case "stop" -> FinishReason.STOP;
-            case "length", "model_length" -> FinishReason.LENGTH;
-            case "tool_calls" -> FinishReason.TOOL_CALLS;
-            case "content_filter" -> FinishReason.CONTENT_FILTER;
-            case "error" -> FinishReason.ERROR;
-            default -> throw protocolError("an unknown finish_reason '" + reason.textValue() + "'");
-        });
+        return WIRE.finishReason(choice);
     }
 
     /** A position in a list, which Mistral may leave out (then it is the element's own position). */

@@ -2,15 +2,11 @@ package dev.aigateway.adapters.openai;
 
 import static dev.aigateway.egress.JsonTrees.NODES;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.domain.TextInput;
 import dev.aigateway.domain.chat.ChatRequest;
-import dev.aigateway.domain.chat.Content;
-import dev.aigateway.domain.chat.ContentPart;
 import dev.aigateway.domain.chat.Message;
-import dev.aigateway.domain.chat.ToolChoice;
 import dev.aigateway.domain.completion.CompletionRequest;
 import dev.aigateway.domain.embedding.EmbeddingRequest;
 import dev.aigateway.domain.json.JsonValue;
@@ -55,7 +51,7 @@ final class OpenAiRequestMapper {
             ArrayNode tools = body.putArray("tools");
             request.tools().forEach(tool -> tools.add(WIRE.tool(tool)));
         }
-        request.toolChoice().ifPresent(choice -> body.set("tool_choice", toolChoice(choice)));
+        request.toolChoice().ifPresent(choice -> body.set("tool_choice", WIRE.toolChoice(choice, "required")));
         request.parallelToolCalls().ifPresent(p -> body.put("parallel_tool_calls", p));
         request.responseFormat().ifPresent(f -> body.set("response_format", JsonTrees.toNode(f)));
         request.endUser().ifPresent(u -> body.put("user", u));
@@ -132,16 +128,16 @@ final class OpenAiRequestMapper {
         ObjectNode wire = NODES.objectNode();
         switch (message) {
             case Message.System system -> {
-                wire.put("role", "system").set("content", content(system.content()));
+                wire.put("role", "system").set("content", WIRE.content(system.content()));
                 system.name().ifPresent(n -> wire.put("name", n));
             }
             case Message.User user -> {
-                wire.put("role", "user").set("content", content(user.content()));
+                wire.put("role", "user").set("content", WIRE.content(user.content()));
                 user.name().ifPresent(n -> wire.put("name", n));
             }
             case Message.Assistant assistant -> {
                 wire.put("role", "assistant");
-                wire.set("content", assistant.content().map(OpenAiRequestMapper::content).orElse(NODES.nullNode()));
+                wire.set("content", assistant.content().map(WIRE::content).orElse(NODES.nullNode()));
                 if (!assistant.toolCalls().isEmpty()) {
                     ArrayNode calls = wire.putArray("tool_calls");
                     assistant.toolCalls().forEach(call -> calls.add(WIRE.toolCall(call, call.id())));
@@ -156,41 +152,8 @@ final class OpenAiRequestMapper {
                 });
             }
             case Message.Tool tool -> wire.put("role", "tool").put("tool_call_id", tool.toolCallId())
-                    .set("content", content(tool.content()));
+                    .set("content", WIRE.content(tool.content()));
         }
         return wire;
-    }
-
-    private static JsonNode content(Content content) {
-        return switch (content) {
-            case Content.Text text -> NODES.textNode(text.text());
-            case Content.Parts parts -> {
-                ArrayNode array = NODES.arrayNode();
-                for (ContentPart part : parts.parts()) {
-                    switch (part) {
-                        case ContentPart.Text text -> array.addObject().put("type", "text").put("text", text.text());
-                        case ContentPart.ImageUrl image -> {
-                            ObjectNode url = array.addObject().put("type", "image_url").putObject("image_url")
-                                    .put("url", image.url());
-                            image.detail().ifPresent(d -> url.put("detail", d));
-                        }
-                    }
-                }
-                yield array;
-            }
-        };
-    }
-
-    private static JsonNode toolChoice(ToolChoice choice) {
-        return switch (choice) {
-            case ToolChoice.Auto ignored -> NODES.textNode("auto");
-            case ToolChoice.None ignored -> NODES.textNode("none");
-            case ToolChoice.Required ignored -> NODES.textNode("required");
-            case ToolChoice.Function function -> {
-                ObjectNode wire = NODES.objectNode().put("type", "function");
-                wire.putObject("function").put("name", function.name());
-                yield wire;
-            }
-        };
     }
 }

@@ -48,17 +48,7 @@ final class OpenAiResponseMapper {
     }
 
     static Optional<FinishReason> finishReason(JsonNode choice) {
-        JsonNode reason = choice.path("finish_reason");
-        if (!reason.isTextual()) {
-            return Optional.empty();
-        }
-        return Optional.of(switch (reason.textValue()) {
-            case "stop" -> FinishReason.STOP;
-            case "length" -> FinishReason.LENGTH;
-            case "tool_calls", "function_call" -> FinishReason.TOOL_CALLS;
-            case "content_filter" -> FinishReason.CONTENT_FILTER;
-            default -> throw protocolError("an unknown finish_reason '" + reason.textValue() + "'");
-        });
+        return WIRE.finishReason(choice);
     }
 
     static List<ToolCall> toolCalls(JsonNode message) {
