@@ -11,6 +11,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -33,7 +34,16 @@ public final class FakeOllama implements AutoCloseable {
 
     private final WebServer server;
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
-    private final ConcurrentLinkedQueue<Integer> failures = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Next> scripted = new ConcurrentLinkedQueue<>();
+
+    /** What the next chat request gets instead of a model's answer. */
+    private sealed interface Next {
+        record Fail(int status, String body, String contentType) implements Next { }
+
+        record Cut() implements Next { }
+
+        record Delay(Duration delay) implements Next { }
+    }
 
     private FakeOllama() {
         this.server = WebServer.builder().host("127.0.0.1").port(0)
@@ -63,9 +73,19 @@ public final class FakeOllama implements AutoCloseable {
         return requests.get(requests.size() - 1);
     }
 
-    /** Answers the next chat request with this status and Ollama's error body. */
-    public void failNext(int status) {
-        failures.add(status);
+    /** Answers the next chat request with this status and body. */
+    public void failNext(int status, String body, String contentType) {
+        scripted.add(new Next.Fail(status, body, contentType));
+    }
+
+    /** Breaks off the next streamed answer after its first two lines, without its done line. */
+    public void cutNextStream() {
+        scripted.add(new Next.Cut());
+    }
+
+    /** Waits this long before answering the next chat request. */
+    public void delayNext(Duration delay) {
+        scripted.add(new Next.Delay(delay));
     }
 
     @Override
@@ -78,11 +98,17 @@ public final class FakeOllama implements AutoCloseable {
         if (body == null) {
             return;
         }
-        Integer failure = failures.poll();
-        if (failure != null) {
-            error(response, failure, "the fake Ollama was told to fail");
+        Next next = scripted.poll();
+        if (next instanceof Next.Fail fail) {
+            response.status(fail.status());
+            response.header(HeaderNames.CONTENT_TYPE, fail.contentType());
+            response.send(fail.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return;
         }
+        if (next instanceof Next.Delay delay) {
+            sleep(delay.delay());
+        }
+        boolean cut = next instanceof Next.Cut;
         JsonNode messages = body.path("messages");
         for (JsonNode message : messages) {
             for (JsonNode call : message.path("tool_calls")) {
@@ -116,14 +142,16 @@ public final class FakeOllama implements AutoCloseable {
             String content = message.path("content").asText();
             if (!content.isEmpty()) {
                 String[] words = content.split(" ");
-                for (int i = 0; i < words.length; i++) {
+                for (int i = 0; i < (cut ? 2 : words.length); i++) {
                     ObjectNode line = header(model).put("done", false);
                     line.putObject("message").put("role", "assistant").put("content", (i == 0 ? "" : " ") + words[i]);
                     writeLine(out, line);
                 }
                 message.put("content", "");
             }
-            writeLine(out, done(model, message));
+            if (!cut) {
+                writeLine(out, done(model, message));
+            }
         }
     }
 
@@ -185,6 +213,14 @@ public final class FakeOllama implements AutoCloseable {
             return null;
         }
         return body;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static ObjectNode header(String model) {

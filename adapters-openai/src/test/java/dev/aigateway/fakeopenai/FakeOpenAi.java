@@ -13,10 +13,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -42,6 +44,16 @@ public final class FakeOpenAi implements AutoCloseable {
     private final String apiKey;
     private final WebServer server;
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<Next> scripted = new ConcurrentLinkedQueue<>();
+
+    /** What the next chat request gets instead of a model's answer. */
+    private sealed interface Next {
+        record Fail(int status, String body, String contentType) implements Next { }
+
+        record Cut() implements Next { }
+
+        record Delay(Duration delay) implements Next { }
+    }
 
     private FakeOpenAi(String apiKey) {
         this.apiKey = apiKey;
@@ -73,6 +85,21 @@ public final class FakeOpenAi implements AutoCloseable {
         return requests.get(requests.size() - 1);
     }
 
+    /** Answers the next chat request with this status and body. */
+    public void failNext(int status, String body, String contentType) {
+        scripted.add(new Next.Fail(status, body, contentType));
+    }
+
+    /** Breaks off the next streamed answer after its first two events, without [DONE]. */
+    public void cutNextStream() {
+        scripted.add(new Next.Cut());
+    }
+
+    /** Waits this long before answering the next chat request. */
+    public void delayNext(Duration delay) {
+        scripted.add(new Next.Delay(delay));
+    }
+
     @Override
     public void close() {
         server.stop();
@@ -83,6 +110,21 @@ public final class FakeOpenAi implements AutoCloseable {
         if (body == null) {
             return;
         }
+        Next next = scripted.poll();
+        if (next instanceof Next.Fail fail) {
+            response.status(fail.status());
+            response.header(HeaderNames.CONTENT_TYPE, fail.contentType());
+            response.send(fail.body().getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        if (next instanceof Next.Delay delay) {
+            try {
+                Thread.sleep(delay.delay());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        boolean cut = next instanceof Next.Cut;
         String model = body.path("model").asText();
         JsonNode messages = body.path("messages");
         JsonNode last = messages.path(messages.size() - 1);
@@ -126,12 +168,15 @@ public final class FakeOpenAi implements AutoCloseable {
                 }
             } else {
                 String[] words = content.split(" ");
-                for (int i = 0; i < words.length; i++) {
+                for (int i = 0; i < (cut ? 1 : words.length); i++) {
                     ObjectNode word = chunk(model);
                     word.withArray("choices").addObject().put("index", 0).putObject("delta")
                             .put("content", (i == 0 ? "" : " ") + words[i]);
                     event(out, word);
                 }
+            }
+            if (cut) {
+                return;
             }
             ObjectNode finish = chunk(model);
             ObjectNode finishChoice = finish.withArray("choices").addObject().put("index", 0);

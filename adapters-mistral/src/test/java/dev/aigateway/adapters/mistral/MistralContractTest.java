@@ -1,0 +1,84 @@
+package dev.aigateway.adapters.mistral;
+
+import dev.aigateway.domain.Usage;
+import dev.aigateway.domain.route.ProviderOptions;
+import dev.aigateway.domain.route.Secret;
+import dev.aigateway.domain.route.UpstreamAuth;
+import dev.aigateway.domain.route.UpstreamTarget;
+import dev.aigateway.domain.route.UpstreamTimeouts;
+import dev.aigateway.egress.JsonTrees;
+import dev.aigateway.egress.UpstreamHttp;
+import dev.aigateway.egress.contract.ProviderContract;
+import dev.aigateway.fakemistral.FakeMistral;
+import dev.aigateway.fakemistral.FakeReply;
+import dev.aigateway.ports.UpstreamProvider;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+
+/** The provider contract, run by the Mistral adapter against the strict fake Mistral. */
+class MistralContractTest extends ProviderContract {
+    private static final String KEY = "sk-contract-mistral-0123456789";
+    private static final UpstreamProvider PROVIDER = new MistralProvider(UpstreamHttp.create(MistralProvider.NAME),
+            JsonTrees.newMapper());
+    private final FakeMistral mistral = FakeMistral.start(KEY);
+
+    @AfterEach
+    void stop() {
+        mistral.close();
+    }
+
+    @Override
+    protected UpstreamProvider provider() {
+        return PROVIDER;
+    }
+
+    @Override
+    protected UpstreamTarget target(UpstreamTimeouts timeouts) {
+        return new UpstreamTarget("mistral", Optional.of(mistral.baseUri()), Optional.empty(),
+                Optional.of(new UpstreamAuth.Header("Authorization", Secret.of("Bearer " + KEY))), false, timeouts,
+                ProviderOptions.none());
+    }
+
+    @Override
+    protected String chatModel() {
+        return "mistral-small-latest";
+    }
+
+    @Override
+    protected String embeddingModel() {
+        return "mistral-embed";
+    }
+
+    @Override
+    protected String expectedAnswer() {
+        return FakeMistral.DEFAULT_ANSWER;
+    }
+
+    @Override
+    protected Usage expectedUsage() {
+        return new Usage(FakeMistral.PROMPT_TOKENS, FakeMistral.COMPLETION_TOKENS, FakeMistral.TOTAL_TOKENS);
+    }
+
+    @Override
+    protected void failNext(int status, String body, String contentType) {
+        mistral.enqueue(new FakeReply.Error(status, body, Map.of()));
+    }
+
+    @Override
+    protected void cutNextStream() {
+        mistral.enqueue(new FakeReply.Reset(FakeMistral.DEFAULT_ANSWER, 2));
+    }
+
+    @Override
+    protected void delayNext(Duration delay) {
+        mistral.enqueue(new FakeReply.Delay(delay, new FakeReply.Text(FakeMistral.DEFAULT_ANSWER, "stop")));
+    }
+
+    /** Mistral's own error shape. */
+    @Override
+    protected String errorBody(String message) {
+        return "{\"object\":\"error\",\"message\":\"" + message + "\",\"type\":\"invalid_request_error\"}";
+    }
+}
