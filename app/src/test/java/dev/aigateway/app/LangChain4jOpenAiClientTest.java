@@ -1,0 +1,178 @@
+package dev.aigateway.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aigateway.fakeollama.FakeOllama;
+import dev.aigateway.fakeopenai.FakeOpenAi;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * LangChain4j's OpenAI module, pointed at the gateway's Ollama and OpenAI routes, for chat, stream, a tool round trip
+ * and embeddings, with the upstream's exact token counts.
+ */
+class LangChain4jOpenAiClientTest {
+    private static final String OPENAI_KEY = "sk-lc4j-openai-0123456789";
+
+    /** Each upstream behind its own routes, with what its fake answers. */
+    enum Upstream {
+        OLLAMA("/ollama/v1", "mistral:7b", "nomic-embed-text", FakeOllama.ANSWER,
+                FakeOllama.PROMPT_TOKENS + FakeOllama.COMPLETION_TOKENS),
+        OPENAI("/openai/v1", "gpt-4o-mini", "text-embedding-3-small", FakeOpenAi.ANSWER,
+                FakeOpenAi.PROMPT_TOKENS + FakeOpenAi.COMPLETION_TOKENS);
+
+        final String prefix;
+        final String chatModel;
+        final String embeddingModel;
+        final String answer;
+        final int totalTokens;
+
+        Upstream(String prefix, String chatModel, String embeddingModel, String answer, int totalTokens) {
+            this.prefix = prefix;
+            this.chatModel = chatModel;
+            this.embeddingModel = embeddingModel;
+            this.answer = answer;
+            this.totalTokens = totalTokens;
+        }
+    }
+
+    private FakeOllama ollama;
+    private FakeOpenAi openAi;
+    private Gateway gateway;
+
+    @BeforeEach
+    void start() {
+        ollama = FakeOllama.start();
+        openAi = FakeOpenAi.start(OPENAI_KEY);
+        StringBuilder routes = new StringBuilder("server: { host: 127.0.0.1, port: 0 }\nroutes:\n");
+        for (String type : List.of("chat", "embeddings")) {
+            String path = type.equals("chat") ? "chat/completions" : "embeddings";
+            routes.append("""
+                      - name: ollama-%1$s
+                        paths: [/ollama/v1/%2$s]
+                        plugins: [{ name: ai-proxy, config: { route_type: llm/v1/%1$s,
+                          model: { provider: ollama, options: { upstream_url: "%3$s" } } } }]
+                      - name: openai-%1$s
+                        paths: [/openai/v1/%2$s]
+                        plugins: [{ name: ai-proxy, config: { route_type: llm/v1/%1$s,
+                          auth: { header_name: Authorization, header_value: "Bearer %5$s" },
+                          model: { provider: openai, options: { upstream_url: "%4$s" } } } }]
+                    """.formatted(type, path, ollama.baseUri(), openAi.baseUri(), OPENAI_KEY));
+        }
+        gateway = TestGateways.start(routes.toString());
+    }
+
+    @AfterEach
+    void stop() {
+        gateway.close();
+        ollama.close();
+        openAi.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Upstream.class)
+    void chats(Upstream upstream) {
+        ChatResponse response = chatModel(upstream).chat(ChatRequest.builder()
+                .messages(UserMessage.from("Hello?")).build());
+
+        assertThat(response.aiMessage().text()).isEqualTo(upstream.answer);
+        assertThat(response.tokenUsage().totalTokenCount()).isEqualTo(upstream.totalTokens);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Upstream.class)
+    void streams(Upstream upstream) throws Exception {
+        OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder().baseUrl(baseUrl(upstream))
+                .apiKey("client").modelName(upstream.chatModel).timeout(Duration.ofSeconds(10)).build();
+        StringBuilder partial = new StringBuilder();
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+
+        model.chat(List.of(UserMessage.from("Hello?")), new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(String text) {
+                partial.append(text);
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                done.complete(response);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+        });
+        ChatResponse response = done.get(10, TimeUnit.SECONDS);
+
+        assertThat(partial.toString()).isEqualTo(upstream.answer);
+        assertThat(response.tokenUsage().totalTokenCount()).isEqualTo(upstream.totalTokens);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Upstream.class)
+    void roundTripsAToolCall(Upstream upstream) {
+        ToolSpecification weather = ToolSpecification.builder().name("get_weather").description("Current weather")
+                .parameters(JsonObjectSchema.builder().addStringProperty("city").required("city").build()).build();
+        List<ChatMessage> messages = new ArrayList<>(List.of(UserMessage.from("Weather in Paris?")));
+
+        AiMessage call = chatModel(upstream).chat(ChatRequest.builder().messages(messages)
+                .toolSpecifications(weather).build()).aiMessage();
+        ToolExecutionRequest request = call.toolExecutionRequests().get(0);
+        messages.add(call);
+        messages.add(ToolExecutionResultMessage.from(request, "sunny"));
+        ChatResponse answer = chatModel(upstream).chat(ChatRequest.builder().messages(messages)
+                .toolSpecifications(weather).build());
+
+        assertThat(request.name()).isEqualTo("get_weather");
+        assertThat(answer.aiMessage().text()).isEqualTo("Tool result: sunny");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Upstream.class)
+    void embeds(Upstream upstream) {
+        OpenAiEmbeddingModel model = OpenAiEmbeddingModel.builder().baseUrl(baseUrl(upstream)).apiKey("client")
+                .modelName(upstream.embeddingModel).build();
+
+        List<Embedding> vectors = model.embedAll(List.of(TextSegment.from("alpha"), TextSegment.from("beta")))
+                .content();
+
+        assertThat(vectors).hasSize(2);
+        double[] expected = upstream == Upstream.OLLAMA ? FakeOllama.vectorOf("beta", 8)
+                : FakeOpenAi.vectorOf("beta", 8);
+        for (int i = 0; i < expected.length; i++) {
+            assertThat((double) vectors.get(1).vector()[i]).isEqualTo(expected[i]);
+        }
+    }
+
+    private OpenAiChatModel chatModel(Upstream upstream) {
+        return OpenAiChatModel.builder().baseUrl(baseUrl(upstream)).apiKey("client").modelName(upstream.chatModel)
+                .timeout(Duration.ofSeconds(10)).build();
+    }
+
+    private String baseUrl(Upstream upstream) {
+        return "http://127.0.0.1:" + gateway.port() + upstream.prefix;
+    }
+}
