@@ -38,6 +38,22 @@ test('openai: stream with include_usage', async () => {
   assert.deepEqual(usage, expected.usage);
 });
 
+test('openai: stream without include_usage', async () => {
+  const stream = await client.chat.completions.create({
+    model: expected.chatModel, messages: [{ role: 'user', content: 'Hello?' }], stream: true,
+  });
+  let text = '';
+  let finish = null;
+  for await (const chunk of stream) {
+    for (const choice of chunk.choices) {
+      text += choice.delta.content ?? '';
+      finish = choice.finish_reason ?? finish;
+    }
+  }
+  assert.equal(text, expected.answer);
+  assert.equal(finish, 'stop');
+});
+
 test('openai: tool call round trip', async () => {
   const messages = [{ role: 'user', content: 'Weather in Paris?' }];
   const first = await client.chat.completions.create({

@@ -47,7 +47,7 @@ class OllamaClientsTest {
 
     @Test
     void theOpenAiSdkPassesItsChatStreamToolAndEmbeddingCallsThroughOllama() throws Exception {
-        NodeClients.run(gateway.port(), expected(), 5, "openai.test.mjs");
+        NodeClients.run(gateway.port(), expected(), 6, "openai.test.mjs");
 
         assertThat(ollama.requests()).isNotEmpty().allSatisfy(body -> assertThat(body.has("user")).isFalse());
     }

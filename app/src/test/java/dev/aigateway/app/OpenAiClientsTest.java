@@ -50,7 +50,7 @@ class OpenAiClientsTest {
 
     @Test
     void theOpenAiSdkPassesItsChatStreamToolAndEmbeddingCallsThroughAnOpenAiUpstream() throws Exception {
-        NodeClients.run(gateway.port(), expected(), 5, "openai.test.mjs");
+        NodeClients.run(gateway.port(), expected(), 6, "openai.test.mjs");
 
         assertThat(openAi.requests()).filteredOn(body -> body.path("stream").asBoolean(false))
                 .isNotEmpty().allSatisfy(body -> assertThat(body.at("/stream_options/include_usage").asBoolean())
