@@ -97,6 +97,22 @@ class ChatRouteSemanticsTest {
                 .isEqualTo(java.util.Optional.ofNullable(upstreamHeader));
     }
 
+    @ParameterizedTest(name = "{0} with the client''s key ''{1}'' answers {2}")
+    @CsvSource({
+            "/byok,                Bearer wrong-client-key, 401, invalid_api_key",
+            "/override,            Bearer wrong-client-key, 401, invalid_api_key",
+            "/v1/chat/completions, Bearer wrong-client-key, 200, "})
+    void aRefusedClientKeyReachesTheClientAsItsOwn401(String path, String clientHeader, int status, String code)
+            throws Exception {
+        HttpResponse<String> response = fixture.http().post(path, HELLO, "Authorization", clientHeader);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        if (code != null) {
+            assertThat(HttpExchanges.error(response).path("code").asText()).isEqualTo(code);
+            assertThat(HttpExchanges.error(response).path("message").asText()).isEqualTo("Unauthorized");
+        }
+    }
+
     @Test
     void aQueryParameterCredentialGoesOnTheUpstreamUrl() throws Exception {
         fixture.http().post("/query?key=client-q", HELLO);

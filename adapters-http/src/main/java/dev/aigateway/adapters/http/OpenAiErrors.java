@@ -29,6 +29,9 @@ final class OpenAiErrors {
                     envelope(e.message(), "server_error", Optional.empty(), Optional.of("shutting_down")),
                     Optional.of("1"));
             case GatewayError.UpstreamRejected e -> upstreamRejected(e);
+            case GatewayError.ClientCredentialRejected e -> new ErrorReply(e.status(), envelope(e.message(),
+                    INVALID_REQUEST, Optional.empty(), Optional.of(e.status() == 401 ? "invalid_api_key"
+                            : "permission_denied")), Optional.empty());
             case GatewayError.UpstreamUnreachable e -> new ErrorReply(502,
                     envelope(e.message(), "upstream_error", Optional.empty(), Optional.of("upstream_unreachable")),
                     Optional.empty());

@@ -103,6 +103,18 @@ public sealed interface GatewayError {
     }
 
     /**
+     * The upstream refused the credential the client sent (its own key, passed on by bring-your-own-key or
+     * {@code allow_override}): the client's to fix, so it gets the upstream's 401 or 403, not a gateway error.
+     *
+     * @param status the upstream's 401 or 403
+     */
+    record ClientCredentialRejected(int status, String message) implements GatewayError {
+        public ClientCredentialRejected {
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /**
      * The upstream could not be reached, or the connection broke.
      *
      * @param afterSending false only when the request certainly never reached the upstream (refused, unknown host)

@@ -47,6 +47,8 @@ public enum FailoverCriterion {
             case GatewayError.RequestTooLarge e -> Optional.empty();
             case GatewayError.UnsupportedMediaType e -> Optional.empty();
             case GatewayError.ShuttingDown e -> Optional.empty();
+            // Another target would refuse the client's key as well: nothing to fail over for.
+            case GatewayError.ClientCredentialRejected e -> Optional.empty();
         };
     }
 

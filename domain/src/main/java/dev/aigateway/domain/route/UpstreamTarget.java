@@ -47,16 +47,22 @@ public record UpstreamTarget(String provider, Optional<URI> upstreamUrl, Optiona
     }
 
     /**
+     * Whether the credential that goes upstream is the one the client sent: a route without a configured
+     * credential (bring your own key), or one that allows the client's to override it.
+     */
+    public boolean sendsClientCredential(Optional<Secret> clientCredential) {
+        return clientCredential.isPresent() && (auth.isEmpty() || allowOverride);
+    }
+
+    /**
      * This target for one request: with its id, and with the credential it goes upstream with, given the one its client sent at the place
      * the route names (Kong's truth table): the configured one wins unless {@code allowOverride}; a route without
      * a configured credential passes the client's {@code Authorization} header on (bring your own key).
      */
     public UpstreamTarget forRequest(Optional<Secret> clientCredential, String id) {
-        Optional<UpstreamAuth> effective = auth.isEmpty()
-                ? clientCredential.map(value -> new UpstreamAuth.Header(CLIENT_KEY_HEADER, value))
-                : allowOverride && clientCredential.isPresent()
-                        ? Optional.of(auth.get().withValue(clientCredential.get()))
-                        : auth;
+        Optional<UpstreamAuth> effective = !sendsClientCredential(clientCredential) ? auth
+                : auth.isEmpty() ? clientCredential.map(value -> new UpstreamAuth.Header(CLIENT_KEY_HEADER, value))
+                : Optional.of(auth.get().withValue(clientCredential.get()));
         return new UpstreamTarget(provider, upstreamUrl, upstreamPath, effective, allowOverride, timeouts, options,
                 Optional.of(id));
     }

@@ -60,6 +60,12 @@ final class Failover {
                 pool.succeeded(index, trace.feedback(true));
                 return result;
             } catch (GatewayException e) {
+                Optional<GatewayException> clientsOwn = clientCredentialRejected(e, target, context);
+                if (clientsOwn.isPresent()) {
+                    // The client's key is at fault, not the target: no breaker, no failover.
+                    pool.succeeded(index, trace.feedback(true));
+                    throw clientsOwn.get();
+                }
                 boolean delivered = trace.delivered();
                 pool.failed(index, trace.feedback(false), delivered ? 0 : retryAfterNanos(e.error()));
                 if (delivered || !failsOver(e.error(), balancer)) {
@@ -76,6 +82,18 @@ final class Failover {
             throw last;
         }
         throw allOut(pool);
+    }
+
+    /** An upstream 401 or 403 to the client's own credential, as the client's error. */
+    private static Optional<GatewayException> clientCredentialRejected(GatewayException e, RouteTarget target,
+                                                                       RequestContext context) {
+        if (e.error() instanceof GatewayError.UpstreamRejected rejected
+                && (rejected.status() == 401 || rejected.status() == 403)
+                && target.upstream().sendsClientCredential(context.clientCredential())) {
+            return Optional.of(new GatewayException(new GatewayError.ClientCredentialRejected(rejected.status(),
+                    rejected.message()), e));
+        }
+        return Optional.empty();
     }
 
     private static boolean failsOver(GatewayError error, BalancerSettings balancer) {
