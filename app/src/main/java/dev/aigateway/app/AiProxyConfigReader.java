@@ -2,6 +2,7 @@ package dev.aigateway.app;
 
 import dev.aigateway.domain.route.BalancerAlgorithm;
 import dev.aigateway.domain.route.BalancerSettings;
+import dev.aigateway.domain.route.FailoverCriterion;
 import dev.aigateway.domain.route.ModelPolicy;
 import dev.aigateway.domain.route.Pricing;
 import dev.aigateway.domain.route.ResponseStreaming;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Reads the {@code config} block of an {@code ai-proxy} plugin, Kong's fields with Kong's defaults, into a route.
@@ -63,6 +65,14 @@ final class AiProxyConfigReader {
         Optional<SemanticSettings> semantic = config.has("embeddings")
                 ? Optional.of(semantic(config.object("embeddings"), config.object("vectordb"))) : Optional.empty();
         BalancerSettings balancer = BalancerConfigReader.balancer(balancerNode, semantic);
+        Set<FailoverCriterion> idle = balancer.criteriaThatCannotFire();
+        // Kong's default [error, timeout] is documented; a list someone wrote is what surprises.
+        if (!idle.isEmpty() && balancerNode.has("failover_criteria")) {
+            balancerNode.warn("failover_criteria", "of route '" + name + "' lists " + idle.stream()
+                    .map(FailoverCriterion::configName).collect(Collectors.joining(", ")) + ", which never move a"
+                    + " request the upstream received without non_idempotent (LLM requests are POSTs); as written,"
+                    + " only error (a connection refused) fails over");
+        }
         UpstreamTimeouts timeouts = BalancerConfigReader.timeouts(balancerNode);
         ResponseStreaming streaming = streaming(config);
         List<ConfigNode> targetNodes = config.list("targets");

@@ -150,6 +150,11 @@ final class ConfigNode implements OptionValues {
         });
     }
 
+    /** A warning about {@code key}, naming where it is; the start goes on. */
+    void warn(String key, String problem) {
+        env.warn(at(key) + " " + problem);
+    }
+
     @Override
     public ConfigException error(String key, String problem) {
         return new ConfigException(at(key) + " " + problem);

@@ -23,6 +23,11 @@ final class EnvSubstitution {
         this.warnings = warnings;
     }
 
+    /** Says something worth knowing about the config that does not stop the start. */
+    void warn(String warning) {
+        warnings.accept(warning);
+    }
+
     /** The value with every reference replaced; {@code field} names the config field for error messages. */
     String apply(String value, String field) {
         Matcher matcher = REFERENCE.matcher(value);

@@ -41,6 +41,19 @@ public record BalancerSettings(BalancerAlgorithm algorithm, int retries, Set<Fai
         }
     }
 
+    /**
+     * The listed criteria that can never move a request: all but {@code error} are about a request the upstream
+     * received, which moves on only with {@code non_idempotent} (every LLM request is a POST), as in Kong.
+     */
+    public Set<FailoverCriterion> criteriaThatCannotFire() {
+        if (failoverCriteria.contains(FailoverCriterion.NON_IDEMPOTENT)) {
+            return Set.of();
+        }
+        Set<FailoverCriterion> idle = EnumSet.noneOf(FailoverCriterion.class);
+        failoverCriteria.stream().filter(criterion -> criterion != FailoverCriterion.ERROR).forEach(idle::add);
+        return idle;
+    }
+
     /** Kong's defaults for an algorithm other than semantic: 5 retries on error and timeout, the breaker off. */
     public static BalancerSettings defaults(BalancerAlgorithm algorithm) {
         return new BalancerSettings(algorithm, 5, Set.of(FailoverCriterion.ERROR, FailoverCriterion.TIMEOUT),
