@@ -150,6 +150,11 @@ final class ConfigNode implements OptionValues {
         });
     }
 
+    /** An environment variable's value, when it is set (for the settings the environment overrides). */
+    Optional<String> environment(String name) {
+        return env.variable(name);
+    }
+
     /** A warning about {@code key}, naming where it is; the start goes on. */
     void warn(String key, String problem) {
         env.warn(at(key) + " " + problem);

@@ -2,6 +2,7 @@ package dev.aigateway.app;
 
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -21,6 +22,11 @@ final class EnvSubstitution {
     EnvSubstitution(Map<String, String> env, Consumer<String> warnings) {
         this.env = Map.copyOf(env);
         this.warnings = warnings;
+    }
+
+    /** An environment variable's value, when it is set. */
+    Optional<String> variable(String name) {
+        return Optional.ofNullable(env.get(name));
     }
 
     /** Says something worth knowing about the config that does not stop the start. */

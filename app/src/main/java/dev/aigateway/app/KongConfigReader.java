@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,7 +34,8 @@ final class KongConfigReader {
                 "plugins", "put plugins on a route",
                 "consumers", "there is no consumer authentication yet"));
         ConfigNode serverNode = root.object("server");
-        ServerSettings server = server(serverNode);
+        Listen listen = listen(serverNode);
+        ServerSettings server = server(serverNode, listen);
         long modelsCacheSeconds = serverNode.integer("models_cache_ttl_seconds").orElse(DEFAULT_MODELS_CACHE_SECONDS);
         if (modelsCacheSeconds < 0) {
             throw serverNode.error("models_cache_ttl_seconds", "cannot be negative");
@@ -57,18 +59,48 @@ final class KongConfigReader {
             }
             routes.add(route);
         }
-        return new GatewayConfig(server, routes, Duration.ofSeconds(modelsCacheSeconds));
+        return new GatewayConfig(server, routes, Duration.ofSeconds(modelsCacheSeconds), listen.origin());
     }
 
-    private static ServerSettings server(ConfigNode node) {
-        node.allowOnly(Set.of("host", "port", "models_cache_ttl_seconds", "max_concurrent_requests",
-                "client_read_timeout_seconds", "max_headers_bytes", "max_request_line_bytes",
-                "shutdown_grace_seconds", "sse_heartbeat_seconds", "limits"), Map.of());
-        long port = node.integer("port").orElse((long) DEFAULT_PORT);
+    /** Where to listen, and where each half came from. */
+    private record Listen(String host, int port, String origin) { }
+
+    /**
+     * {@code SERVER_HOST} and {@code SERVER_PORT} override the config's {@code server.host} / {@code server.port},
+     * whether the config is the embedded default or a file, as twelve-factor deployments expect.
+     */
+    private static Listen listen(ConfigNode node) {
+        Optional<String> envHost = node.environment("SERVER_HOST").filter(host -> !host.isBlank());
+        Optional<String> envPort = node.environment("SERVER_PORT").filter(port -> !port.isBlank());
+        String host = envHost.orElseGet(() -> node.string("host").orElse(DEFAULT_HOST));
+        long port = envPort.map(KongConfigReader::environmentPort)
+                .orElseGet(() -> node.integer("port").orElse((long) DEFAULT_PORT));
         if (port < 0 || port > 65535) {
             throw node.error("port", "must be between 0 and 65535");
         }
-        ServerSettings defaults = ServerSettings.defaults(node.string("host").orElse(DEFAULT_HOST), (int) port);
+        String origin = "host from " + (envHost.isPresent() ? "SERVER_HOST" : node.has("host") ? "the config"
+                : "the default") + ", port from " + (envPort.isPresent() ? "SERVER_PORT" : node.has("port")
+                ? "the config" : "the default");
+        return new Listen(host, (int) port, origin);
+    }
+
+    private static long environmentPort(String text) {
+        try {
+            long port = Long.parseLong(text.trim());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below
+        }
+        throw new ConfigException("SERVER_PORT must be a port between 0 and 65535, got '" + text + "'");
+    }
+
+    private static ServerSettings server(ConfigNode node, Listen listen) {
+        node.allowOnly(Set.of("host", "port", "models_cache_ttl_seconds", "max_concurrent_requests",
+                "client_read_timeout_seconds", "max_headers_bytes", "max_request_line_bytes",
+                "shutdown_grace_seconds", "sse_heartbeat_seconds", "limits"), Map.of());
+        ServerSettings defaults = ServerSettings.defaults(listen.host(), listen.port());
         return new ServerSettings(defaults.host(), defaults.port(),
                 positive(node, "max_concurrent_requests", defaults.maxConcurrentRequests()),
                 Duration.ofSeconds(positive(node, "client_read_timeout_seconds",

@@ -30,7 +30,8 @@ public final class Main {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "gateway-shutdown"));
-        LOG.log(Level.INFO, "gateway listening on port " + gateway.port() + " with " + gateway.config().routes().size()
+        LOG.log(Level.INFO, "gateway listening on port " + gateway.port() + " (" + gateway.config().listenOrigin()
+                + ") with " + gateway.config().routes().size()
                 + " routes, started in " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
     }
 

@@ -185,6 +185,29 @@ class KongConfigReaderTest {
     }
 
     @Test
+    void serverHostAndPortFromTheEnvironmentOverrideAFileConfig() {
+        String yaml = "server: { host: 127.0.0.1, port: 8081 }\n" + minimal("llm/v1/chat");
+
+        GatewayConfig fromFile = parse(yaml);
+        GatewayConfig overridden = new ConfigLoader(Map.of("SERVER_PORT", "9100", "SERVER_HOST", "0.0.0.0"),
+                warning -> { }).parse(yaml.getBytes(StandardCharsets.UTF_8), "test.yaml", TestGateways.providers());
+
+        assertThat(fromFile.server().port()).isEqualTo(8081);
+        assertThat(fromFile.listenOrigin()).isEqualTo("host from the config, port from the config");
+        assertThat(overridden.server().port()).isEqualTo(9100);
+        assertThat(overridden.server().host()).isEqualTo("0.0.0.0");
+        assertThat(overridden.listenOrigin()).isEqualTo("host from SERVER_HOST, port from SERVER_PORT");
+        assertThat(parse(minimal("llm/v1/chat")).listenOrigin()).isEqualTo("host from the default, port from the default");
+    }
+
+    @Test
+    void refusesASERVER_PORTThatIsNoPort() {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("SERVER_PORT", "eighty"), warning -> { })
+                .parse(minimal("llm/v1/chat").getBytes(StandardCharsets.UTF_8), "test.yaml", TestGateways.providers()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("SERVER_PORT must be a port");
+    }
+
+    @Test
     void aMistralTargetInOllamasFormatIsServedByTheOllamaProvider() {
         Route route = parse(minimal("llm/v1/chat") + "            options: { mistral_format: ollama }\n").routes()
                 .get(0);

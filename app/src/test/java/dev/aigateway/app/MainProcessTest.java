@@ -40,6 +40,27 @@ class MainProcessTest {
     }
 
     @Test
+    void serverPortFromTheEnvironmentOverridesAConfigFileAndTheStartLineSaysSo() throws Exception {
+        Path config = Files.writeString(dir.resolve("fixed-port.yaml"), """
+                server: { host: 127.0.0.1, port: 1 }
+                routes:
+                  - name: chat
+                    paths: [/v1/chat/completions]
+                    plugins:
+                      - name: ai-proxy
+                        config: { route_type: llm/v1/chat, model: { provider: mistral } }
+                """);
+        Process process = start(List.of(config.toString()), Map.of("SERVER_PORT", "0"));
+        try {
+            assertThat(readUntil(process, "gateway listening on port"))
+                    .contains("host from the config, port from SERVER_PORT");
+        } finally {
+            process.destroy();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void exitsWithStatus2AndTheFieldNameOnABadConfig() throws Exception {
         Path config = Files.writeString(dir.resolve("bad.yaml"), """
                 routes:
