@@ -153,12 +153,16 @@ final class AiProxyConfigReader {
     private RouteTarget target(ConfigNode config, RouteType type, ResponseStreaming streaming,
                                UpstreamTimeouts timeouts, int weight, Optional<String> description) {
         ConfigNode model = config.object("model");
-        model.allowOnly(Set.of("provider", "name", "options"), Map.of());
+        model.allowOnly(Set.of("provider", "name", "options", "model_alias"), Map.of());
         String provider = provider(model);
         ConfigNode options = model.object("options");
         ProviderOptionsReader reader = providers.get(provider);
         options.allowOnly(union(COMMON_OPTIONS, reader.fields()), Map.of());
-        RoutePolicy policy = new RoutePolicy(new ModelPolicy(model.string("name")), tuning(options),
+        Optional<String> alias = model.string("model_alias");
+        if (alias.isPresent() && model.string("name").isEmpty()) {
+            throw model.error("model_alias", "needs model.name: the alias is another name for that model");
+        }
+        RoutePolicy policy = new RoutePolicy(new ModelPolicy(model.string("name"), alias), tuning(options),
                 precedence(options), streaming);
         ConfigNode auth = config.object("auth");
         Optional<UpstreamAuth> credential = UpstreamConfigReader.auth(auth);

@@ -185,6 +185,15 @@ class KongConfigReaderTest {
     }
 
     @Test
+    void readsAModelAliasAndRefusesOneWithoutTheModelItStandsFor() {
+        String aliased = minimal("llm/v1/chat") + "            name: mistral-large-latest\n            model_alias: smart\n";
+
+        assertThat(parse(aliased).routes().get(0).primary().policy().model().alias()).contains("smart");
+        assertThatThrownBy(() -> parse(minimal("llm/v1/chat") + "            model_alias: smart\n"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("model.model_alias needs model.name");
+    }
+
+    @Test
     void serverHostAndPortFromTheEnvironmentOverrideAFileConfig() {
         String yaml = "server: { host: 127.0.0.1, port: 8081 }\n" + minimal("llm/v1/chat");
 

@@ -4,6 +4,7 @@ import dev.aigateway.domain.Usage;
 import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.route.Route;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,6 +14,7 @@ import java.util.Optional;
  * @param requestId the request's id
  * @param route the route it arrived on
  * @param served the target that answered (or, when none did, the last one tried, or the route's first)
+ * @param triedTargets the indexes of the targets tried, in order (Kong's {@code tried_targets})
  * @param model the model the request was sent to (or asked for, when it was refused before that)
  * @param responseModel the model the provider says answered
  * @param stream whether the answer was streamed
@@ -23,7 +25,8 @@ import java.util.Optional;
  * @param timeToFirstToken for streams, from sending to the answering target until its first chunk
  * @param cost from the answering target's prices, when it has them and usage arrived
  */
-public record Exchange(String requestId, Route route, Served served, String model, Optional<String> responseModel,
+public record Exchange(String requestId, Route route, Served served, List<Integer> triedTargets, String model,
+                       Optional<String> responseModel,
                        boolean stream, Outcome outcome, Optional<GatewayError> error, Optional<Usage> usage,
                        Duration latency, Optional<Duration> timeToFirstToken, Optional<Double> cost) {
 
@@ -41,6 +44,7 @@ public record Exchange(String requestId, Route route, Served served, String mode
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(route, "route");
         Objects.requireNonNull(served, "served");
+        triedTargets = List.copyOf(triedTargets);
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(responseModel, "responseModel");
         Objects.requireNonNull(outcome, "outcome");

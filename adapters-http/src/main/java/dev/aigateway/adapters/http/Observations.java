@@ -2,7 +2,9 @@ package dev.aigateway.adapters.http;
 
 import static dev.aigateway.adapters.http.OpenAiJson.NODES;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigateway.domain.route.RouteTarget;
 import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.ports.Exchange;
 import dev.aigateway.ports.ExchangeObserver;
@@ -65,6 +67,14 @@ final class Observations implements ExchangeObserver {
                 .put("attempts", exchange.served().attempts());
         if (exchange.outcome() == Exchange.Outcome.ABORTED) {
             meta.put("aborted", true);
+        }
+        ArrayNode tried = meta.putArray("tried_targets");
+        for (int index : exchange.triedTargets()) {
+            RouteTarget target = exchange.route().targets().get(index);
+            ObjectNode entry = tried.addObject().put("target", index)
+                    .put("provider", target.upstream().provider());
+            target.policy().model().fixedName().ifPresent(model -> entry.put("model", model));
+            target.upstream().upstreamUrl().ifPresent(url -> entry.put("host", url.getHost()));
         }
         ObjectNode usage = proxy.putObject("usage");
         exchange.usage().ifPresent(u -> usage.put("prompt_tokens", u.promptTokens())

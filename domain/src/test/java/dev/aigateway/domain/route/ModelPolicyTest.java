@@ -37,4 +37,22 @@ class ModelPolicyTest {
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.error())
                         .isEqualTo(new GatewayError.InvalidRequest(message, Optional.of("model"), Optional.empty())));
     }
+
+    @ParameterizedTest(name = "alias {0} of {1}, requested={2} -> {3}")
+    @CsvSource(nullValues = "-", value = {
+            "smart, mistral-large-latest, smart,                mistral-large-latest",
+            "smart, mistral-large-latest, mistral-large-latest, mistral-large-latest",
+            "smart, mistral-large-latest, -,                    mistral-large-latest"})
+    void anAliasStandsForTheFixedModel(String alias, String fixed, String requested, String expected) {
+        ModelPolicy policy = new ModelPolicy(Optional.of(fixed), Optional.of(alias));
+
+        assertThat(policy.resolve(Optional.ofNullable(requested))).isEqualTo(expected);
+        assertThat(policy.answersTo(Optional.ofNullable(requested))).isEqualTo(alias.equals(requested));
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAliasNeedsTheModelItStandsFor() {
+        assertThatThrownBy(() -> new ModelPolicy(Optional.empty(), Optional.of("smart")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

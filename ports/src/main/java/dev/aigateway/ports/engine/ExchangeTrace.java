@@ -9,6 +9,8 @@ import dev.aigateway.ports.Exchange;
 import dev.aigateway.ports.Served;
 import dev.aigateway.ports.engine.balance.TargetFeedback;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
@@ -29,6 +31,7 @@ final class ExchangeTrace {
     private boolean delivered;
     private Optional<String> responseModel = Optional.empty();
     private Optional<Usage> usage = Optional.empty();
+    private final List<Integer> tried = new ArrayList<>();
 
     /** @param requestedModel the model the client asked for, if any */
     ExchangeTrace(String requestId, Route route, Optional<String> requestedModel, boolean stream,
@@ -45,6 +48,7 @@ final class ExchangeTrace {
     /** An attempt on {@code target} begins. */
     void attempting(Served target) {
         served = target;
+        tried.add(target.index());
         attemptStartedNanos = nanoClock.getAsLong();
     }
 
@@ -93,8 +97,8 @@ final class ExchangeTrace {
 
     /** The exchange as it ended. */
     Exchange end(Exchange.Outcome outcome, Optional<GatewayError> error) {
-        return new Exchange(requestId, route, served, model, responseModel, stream, outcome, error, usage, latency(),
-                timeToFirstToken(), cost());
+        return new Exchange(requestId, route, served, tried, model, responseModel, stream, outcome, error, usage,
+                latency(), timeToFirstToken(), cost());
     }
 
     private Duration latency() {

@@ -37,20 +37,27 @@ final class Failover {
         T run(RouteTarget target, UpstreamTarget upstream, Served served);
     }
 
-    /** @param prompt the text a semantic balancer compares with the targets' descriptions */
-    <T> T run(Route route, RequestContext context, Supplier<String> prompt, ExchangeTrace trace, Attempt<T> attempt) {
+    /**
+     * @param requestedModel the model the request names: when it is some targets' {@code model_alias}, only those
+     *     serve it; otherwise the balancer picks among all
+     * @param prompt the text a semantic balancer compares with the targets' descriptions
+     */
+    <T> T run(Route route, RequestContext context, Optional<String> requestedModel, Supplier<String> prompt,
+              ExchangeTrace trace, Attempt<T> attempt) {
         TargetPool pool = pools.of(route);
         BalancerSettings balancer = route.balancer();
         String key = balancer.algorithm() == BalancerAlgorithm.SEMANTIC ? prompt.get()
                 : balancer.hashOnHeader().map(h -> context.headers().get(h.toLowerCase(Locale.ROOT))).orElse(null);
+        Set<Integer> skipped = notAliased(route, requestedModel);
         Set<Integer> tried = new HashSet<>();
         GatewayException last = null;
         while (tried.size() <= balancer.retries()) {
-            int index = pool.next(tried, key);
+            int index = pool.next(skipped, key);
             if (index < 0) {
                 break;
             }
             tried.add(index);
+            skipped.add(index);
             RouteTarget target = route.targets().get(index);
             trace.attempting(new Served(target, index, tried.size()));
             pool.started(index);
@@ -82,6 +89,17 @@ final class Failover {
             throw last;
         }
         throw allOut(pool);
+    }
+
+    /** The targets that do not answer to the requested model's alias, when some target does; none otherwise. */
+    private static Set<Integer> notAliased(Route route, Optional<String> requestedModel) {
+        Set<Integer> others = new HashSet<>();
+        for (int i = 0; i < route.targets().size(); i++) {
+            if (!route.targets().get(i).policy().model().answersTo(requestedModel)) {
+                others.add(i);
+            }
+        }
+        return others.size() == route.targets().size() ? new HashSet<>() : others;
     }
 
     /** An upstream 401 or 403 to the client's own credential, as the client's error. */

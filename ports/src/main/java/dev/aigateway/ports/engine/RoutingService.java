@@ -57,24 +57,25 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
     @Override
     public void chat(Route route, ChatRequest request, RequestContext context, ChatResponder responder) {
         observed(route, context, request.model(), request.stream(), Capability.CHAT, trace ->
-                failover.run(route, context, () -> Prompts.lastUserText(request), trace, (target, upstream, served) -> {
-                    ChatRequest sent = target.policy().applyTo(request);
-                    trace.sending(sent.model().orElseThrow(), sent.stream());
-                    UpstreamProvider provider = providers.serving(upstream);
-                    if (sent.stream()) {
-                        streamed(responder, served, trace, sink -> provider.streamChat(upstream, sent, sink,
-                                context.cancellation()));
-                    } else {
-                        complete(responder, served, trace, provider.chat(upstream, sent));
-                    }
-                    return served;
-                }));
+                failover.run(route, context, request.model(), () -> Prompts.lastUserText(request), trace,
+                        (target, upstream, served) -> {
+                            ChatRequest sent = target.policy().applyTo(request);
+                            trace.sending(sent.model().orElseThrow(), sent.stream());
+                            UpstreamProvider provider = providers.serving(upstream);
+                            if (sent.stream()) {
+                                streamed(responder, served, trace, sink -> provider.streamChat(upstream, sent, sink,
+                                        context.cancellation()));
+                            } else {
+                                complete(responder, served, trace, provider.chat(upstream, sent));
+                            }
+                            return served;
+                        }));
     }
 
     @Override
     public void complete(Route route, CompletionRequest request, RequestContext context, ChatResponder responder) {
         observed(route, context, request.model(), request.stream(), Capability.COMPLETIONS, trace ->
-                failover.run(route, context, () -> Prompts.first(request.prompts()), trace,
+                failover.run(route, context, request.model(), () -> Prompts.first(request.prompts()), trace,
                         (target, upstream, served) -> {
                             CompletionRequest sent = target.policy().applyTo(request);
                             trace.sending(sent.model().orElseThrow(), sent.stream());
@@ -92,7 +93,7 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
     @Override
     public Answered<EmbeddingResponse> embed(Route route, EmbeddingRequest request, RequestContext context) {
         return observed(route, context, request.model(), false, Capability.EMBEDDINGS, trace ->
-                failover.run(route, context, () -> Prompts.first(request.inputs()), trace,
+                failover.run(route, context, request.model(), () -> Prompts.first(request.inputs()), trace,
                         (target, upstream, served) -> {
                             EmbeddingRequest sent = target.policy().applyTo(request);
                             trace.sending(sent.model().orElseThrow(), false);
@@ -108,7 +109,7 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
                         PassthroughResponder responder) {
         requireCapability(route, Capability.PASSTHROUGH);
         ExchangeTrace trace = new ExchangeTrace(context.requestId(), route, Optional.empty(), false, nanoClock);
-        failover.run(route, context, () -> null, trace, (target, upstream, served) -> {
+        failover.run(route, context, Optional.empty(), () -> null, trace, (target, upstream, served) -> {
             providers.serving(upstream).forward(upstream, request, responder);
             return served;
         });

@@ -1,0 +1,70 @@
+package dev.aigateway.adapters.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aigateway.domain.Usage;
+import dev.aigateway.domain.error.GatewayError;
+import dev.aigateway.domain.route.BalancerAlgorithm;
+import dev.aigateway.domain.route.BalancerSettings;
+import dev.aigateway.domain.route.ModelPolicy;
+import dev.aigateway.domain.route.ResponseStreaming;
+import dev.aigateway.domain.route.Route;
+import dev.aigateway.domain.route.RouteAnalytics;
+import dev.aigateway.domain.route.RoutePolicy;
+import dev.aigateway.domain.route.RouteTarget;
+import dev.aigateway.domain.route.RouteType;
+import dev.aigateway.domain.route.TuningOptions;
+import dev.aigateway.domain.route.TuningPrecedence;
+import dev.aigateway.domain.route.UpstreamTarget;
+import dev.aigateway.ports.Exchange;
+import dev.aigateway.ports.Served;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The Kong-shaped analytics log line and the status the metrics report, from one exchange. */
+class ObservationsTest {
+    private final Route route = new Route("pair", List.of("/pair"), RouteType.CHAT, 1024, true, List.of(
+            target("ollama", "mistral:7b", "http://ollama.internal:11434"),
+            target("mistral", "mistral-small-latest", null)), BalancerSettings.defaults(BalancerAlgorithm.PRIORITY));
+
+    @Test
+    void theLogLineListsTheTargetsTriedAndTheOneThatAnswered() {
+        Exchange exchange = new Exchange("req-1", route, new Served(route.targets().get(1), 1, 2), List.of(0, 1),
+                "mistral-small-latest", Optional.of("mistral-small-latest"), false, Exchange.Outcome.COMPLETED,
+                Optional.empty(), Optional.of(new Usage(3, 4, 7)), Duration.ofMillis(12), Optional.empty(),
+                Optional.empty());
+
+        JsonNode line = Observations.logLine(exchange, Observations.status(exchange));
+
+        assertThat(line.at("/ai/proxy/meta/provider_name").asText()).isEqualTo("mistral");
+        assertThat(line.at("/ai/proxy/meta/attempts").asInt()).isEqualTo(2);
+        assertThat(line.at("/ai/proxy/meta/tried_targets/0/provider").asText()).isEqualTo("ollama");
+        assertThat(line.at("/ai/proxy/meta/tried_targets/0/host").asText()).isEqualTo("ollama.internal");
+        assertThat(line.at("/ai/proxy/meta/tried_targets/1/model").asText()).isEqualTo("mistral-small-latest");
+        assertThat(line.at("/ai/proxy/usage/total_tokens").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    void aFailureIsReportedWithItsOwnStatusAndAnAnswerThatStartedWith200() {
+        Exchange failed = new Exchange("req-2", route, new Served(route.primary(), 0, 1), List.of(0), "m",
+                Optional.empty(), false, Exchange.Outcome.FAILED, Optional.of(new GatewayError.UpstreamTimeout("slow")),
+                Optional.empty(), Duration.ZERO, Optional.empty(), Optional.empty());
+        Exchange aborted = new Exchange("req-3", route, new Served(route.primary(), 0, 1), List.of(0), "m",
+                Optional.empty(), true, Exchange.Outcome.ABORTED, Optional.empty(), Optional.empty(), Duration.ZERO,
+                Optional.empty(), Optional.empty());
+
+        assertThat(Observations.status(failed)).isEqualTo(504);
+        assertThat(Observations.status(aborted)).isEqualTo(200);
+        assertThat(Observations.logLine(aborted, 200).at("/ai/proxy/meta/aborted").asBoolean()).isTrue();
+    }
+
+    private static RouteTarget target(String provider, String model, String url) {
+        return RouteTarget.single(new RoutePolicy(ModelPolicy.fixed(model), TuningOptions.none(),
+                TuningPrecedence.CONFIG, ResponseStreaming.ALLOW), new UpstreamTarget(provider,
+                Optional.ofNullable(url).map(URI::create), Optional.empty(), Optional.empty()), RouteAnalytics.none());
+    }
+}
