@@ -58,7 +58,10 @@ final class MistralRules {
             if (role.equals("user") && "tool".equals(previous)) {
                 return "Unexpected role 'user' after role 'tool'";
             }
-            boolean hasContent = message.hasNonNull("content") && !message.path("content").asText("x").isEmpty();
+            JsonNode content = message.path("content");
+            // Content is a non-empty string, or a non-empty list of chunks (text, thinking, ...).
+            boolean hasContent = content.isArray() ? !content.isEmpty()
+                    : message.hasNonNull("content") && !content.asText("x").isEmpty();
             if (role.equals("assistant") && !hasContent && message.path("tool_calls").isEmpty()) {
                 return "Assistant message must have either content or tool_calls, but not none.";
             }

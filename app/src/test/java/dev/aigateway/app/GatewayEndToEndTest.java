@@ -38,6 +38,20 @@ class GatewayEndToEndTest {
                 """.formatted(KEY, mistral.baseUri()));
 
     @Test
+    void aReplayedReasoningReachesMistralAsAThinkingChunkItsSchemaAccepts() throws Exception {
+        HttpResponse<String> response = fixture.http().post("/v1/chat/completions", "{\"model\":\"magistral-small"
+                + "-latest\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"},{\"role\":\"assistant\","
+                + "\"content\":\"Hello\",\"reasoning_content\":\"greet back\"},{\"role\":\"user\",\"content\":"
+                + "\"again\"}]}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode replayed = fixture.mistral().lastRequest().json().at("/messages/1/content");
+        assertThat(replayed.at("/0/type").asText()).isEqualTo("thinking");
+        assertThat(replayed.at("/0/thinking/0/text").asText()).isEqualTo("greet back");
+        assertThat(replayed.at("/1/text").asText()).isEqualTo("Hello");
+    }
+
+    @Test
     void translatesAnOpenAiChatForMistralAndTheAnswerBack() throws Exception {
         HttpResponse<String> response = post("/v1/chat/completions", """
                 {"model": "mistral-small-latest",

@@ -2,6 +2,7 @@ package dev.aigateway.adapters.mistral;
 
 import static dev.aigateway.egress.JsonTrees.NODES;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.domain.chat.ChatRequest;
@@ -13,6 +14,7 @@ import dev.aigateway.egress.JsonTrees;
 import dev.aigateway.egress.Translation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +29,9 @@ final class MistralChatRequestMapper {
     private static final Set<String> OPENAI_ONLY = Set.of("store", "logprobs", "top_logprobs", "logit_bias",
             "modalities", "audio", "stream_options", "web_search_options", "verbosity", "prompt_cache_retention",
             "safety_identifier");
+
+    /** OpenAI-style clients replay a reasoning model's thinking under this name; Mistral takes it as a chunk. */
+    private static final String REASONING = "reasoning_content";
 
     /** Mistral's flag on a last assistant message: the model continues it instead of answering it. */
     private static final String PREFIX = "prefix";
@@ -123,13 +128,22 @@ final class MistralChatRequestMapper {
             }
             case Message.Assistant assistant -> {
                 wire.put("role", "assistant");
-                assistant.content().ifPresent(c -> wire.set("content", WIRE.content(c)));
+                Optional<JsonNode> content = assistant.content().map(WIRE::content);
+                Optional<String> reasoning = reasoning(assistant, at);
+                if (reasoning.isPresent()) {
+                    wire.set("content", withThinking(reasoning.get(), content));
+                } else {
+                    content.ifPresent(c -> wire.set("content", c));
+                }
                 if (!assistant.toolCalls().isEmpty()) {
                     ArrayNode calls = wire.putArray("tool_calls");
                     assistant.toolCalls().forEach(call -> calls.add(WIRE.toolCall(call,
                             ToolCallIds.toMistral(call.id()))));
                 }
                 assistant.extensions().forEach((name, value) -> {
+                    if (name.equals(REASONING)) {
+                        return;
+                    }
                     if (!name.equals(PREFIX)) {
                         dropped.add("messages[]." + name);
                     } else if (value instanceof JsonValue.JsonBool flag) {
@@ -148,5 +162,34 @@ final class MistralChatRequestMapper {
             }
         }
         return wire;
+    }
+
+    private static Optional<String> reasoning(Message.Assistant assistant, String at) {
+        JsonValue value = assistant.extensions().get(REASONING);
+        if (value == null || value instanceof JsonValue.JsonNull) {
+            return Optional.empty();
+        }
+        if (value instanceof JsonValue.JsonString text) {
+            return Optional.of(text.value());
+        }
+        throw GatewayException.invalid("'" + at + "." + REASONING + "' must be a string", at + "." + REASONING);
+    }
+
+    /**
+     * A replayed answer with the thinking that led to it, as Mistral's reasoning models wrote it: a thinking chunk,
+     * then the answer's text, so a multi-turn conversation keeps its reasoning context.
+     */
+    private static ArrayNode withThinking(String reasoning, Optional<JsonNode> content) {
+        ArrayNode chunks = NODES.arrayNode();
+        chunks.addObject().put("type", "thinking").putArray("thinking").addObject().put("type", "text")
+                .put("text", reasoning);
+        content.ifPresent(c -> {
+            if (c.isArray()) {
+                chunks.addAll((ArrayNode) c);
+            } else {
+                chunks.addObject().put("type", "text").put("text", c.asText());
+            }
+        });
+        return chunks;
     }
 }

@@ -151,6 +151,13 @@ class MistralChatRequestMapperTest {
                                         "annotations", new JsonValue.JsonArray(List.of()))), user("hi"))),
                         "{'model':'m','messages':[" + HI + ",{'role':'assistant','content':'Hello'}," + HI + "],"
                                 + "'stream':false}", List.of("messages[].refusal", "messages[].annotations")),
+                row("a replayed reasoning goes back to Mistral as its thinking chunk, before the answer",
+                        b -> b.messages(List.of(user("hi"), new Message.Assistant(
+                                Optional.of(Content.text("Hello")), List.of(), Optional.empty(),
+                                Map.of("reasoning_content", new JsonValue.JsonString("greet back"))), user("hi"))),
+                        "{'model':'m','messages':[" + HI + ",{'role':'assistant','content':[{'type':'thinking',"
+                                + "'thinking':[{'type':'text','text':'greet back'}]},{'type':'text','text':'Hello'}]},"
+                                + HI + "],'stream':false}", List.of()),
                 row("Mistral's own tool_choice word passes", b -> b.extension("tool_choice",
                                 new JsonValue.JsonString("any")),
                         "{'model':'m','messages':[" + HI + "],'stream':false,'tool_choice':'any'}", List.of()),
