@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigateway.egress.contract.ScriptedFaults;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.ServerRequest;
@@ -14,7 +15,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -34,16 +35,7 @@ public final class FakeOllama implements AutoCloseable {
 
     private final WebServer server;
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
-    private final ConcurrentLinkedQueue<Next> scripted = new ConcurrentLinkedQueue<>();
-
-    /** What the next chat request gets instead of a model's answer. */
-    private sealed interface Next {
-        record Fail(int status, String body, String contentType) implements Next { }
-
-        record Cut() implements Next { }
-
-        record Delay(Duration delay) implements Next { }
-    }
+    private final ScriptedFaults faults = new ScriptedFaults();
 
     private FakeOllama() {
         this.server = WebServer.builder().host("127.0.0.1").port(0)
@@ -75,17 +67,17 @@ public final class FakeOllama implements AutoCloseable {
 
     /** Answers the next chat request with this status and body. */
     public void failNext(int status, String body, String contentType) {
-        scripted.add(new Next.Fail(status, body, contentType));
+        faults.failNext(status, body, contentType);
     }
 
     /** Breaks off the next streamed answer after its first two lines, without its done line. */
     public void cutNextStream() {
-        scripted.add(new Next.Cut());
+        faults.cutNextStream();
     }
 
     /** Waits this long before answering the next chat request. */
     public void delayNext(Duration delay) {
-        scripted.add(new Next.Delay(delay));
+        faults.delayNext(delay);
     }
 
     @Override
@@ -98,17 +90,14 @@ public final class FakeOllama implements AutoCloseable {
         if (body == null) {
             return;
         }
-        Next next = scripted.poll();
-        if (next instanceof Next.Fail fail) {
+        Optional<ScriptedFaults.Fault> fault = faults.take();
+        if (fault.orElse(null) instanceof ScriptedFaults.Fault.Fail fail) {
             response.status(fail.status());
             response.header(HeaderNames.CONTENT_TYPE, fail.contentType());
             response.send(fail.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return;
         }
-        if (next instanceof Next.Delay delay) {
-            sleep(delay.delay());
-        }
-        boolean cut = next instanceof Next.Cut;
+        boolean cut = fault.orElse(null) instanceof ScriptedFaults.Fault.Cut;
         JsonNode messages = body.path("messages");
         for (JsonNode message : messages) {
             for (JsonNode call : message.path("tool_calls")) {
@@ -215,13 +204,6 @@ public final class FakeOllama implements AutoCloseable {
         return body;
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     private static ObjectNode header(String model) {
         return JSON.createObjectNode().put("model", model).put("created_at", CREATED_AT);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigateway.egress.contract.ScriptedFaults;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.ServerRequest;
@@ -17,8 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -44,16 +45,7 @@ public final class FakeOpenAi implements AutoCloseable {
     private final String apiKey;
     private final WebServer server;
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
-    private final ConcurrentLinkedQueue<Next> scripted = new ConcurrentLinkedQueue<>();
-
-    /** What the next chat request gets instead of a model's answer. */
-    private sealed interface Next {
-        record Fail(int status, String body, String contentType) implements Next { }
-
-        record Cut() implements Next { }
-
-        record Delay(Duration delay) implements Next { }
-    }
+    private final ScriptedFaults faults = new ScriptedFaults();
 
     private FakeOpenAi(String apiKey) {
         this.apiKey = apiKey;
@@ -87,17 +79,17 @@ public final class FakeOpenAi implements AutoCloseable {
 
     /** Answers the next chat request with this status and body. */
     public void failNext(int status, String body, String contentType) {
-        scripted.add(new Next.Fail(status, body, contentType));
+        faults.failNext(status, body, contentType);
     }
 
     /** Breaks off the next streamed answer after its first two events, without [DONE]. */
     public void cutNextStream() {
-        scripted.add(new Next.Cut());
+        faults.cutNextStream();
     }
 
     /** Waits this long before answering the next chat request. */
     public void delayNext(Duration delay) {
-        scripted.add(new Next.Delay(delay));
+        faults.delayNext(delay);
     }
 
     @Override
@@ -110,21 +102,14 @@ public final class FakeOpenAi implements AutoCloseable {
         if (body == null) {
             return;
         }
-        Next next = scripted.poll();
-        if (next instanceof Next.Fail fail) {
+        Optional<ScriptedFaults.Fault> fault = faults.take();
+        if (fault.orElse(null) instanceof ScriptedFaults.Fault.Fail fail) {
             response.status(fail.status());
             response.header(HeaderNames.CONTENT_TYPE, fail.contentType());
-            response.send(fail.body().getBytes(StandardCharsets.UTF_8));
+            response.send(fail.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return;
         }
-        if (next instanceof Next.Delay delay) {
-            try {
-                Thread.sleep(delay.delay());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        boolean cut = next instanceof Next.Cut;
+        boolean cut = fault.orElse(null) instanceof ScriptedFaults.Fault.Cut;
         String model = body.path("model").asText();
         JsonNode messages = body.path("messages");
         JsonNode last = messages.path(messages.size() - 1);

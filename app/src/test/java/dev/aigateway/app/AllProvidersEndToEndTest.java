@@ -9,11 +9,6 @@ import dev.aigateway.fakeopenai.FakeOpenAi;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,20 +28,7 @@ class AllProvidersEndToEndTest {
 
     private final FakeOllama ollama = FakeOllama.start();
     private final FakeOpenAi openAi = FakeOpenAi.start(OPENAI_KEY);
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final Logger analytics = Logger.getLogger("dev.aigateway.analytics");
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            lines.add(record.getMessage());
-        }
-
-        @Override
-        public void flush() { }
-
-        @Override
-        public void close() { }
-    };
+    private AnalyticsLog analytics;
 
     @RegisterExtension
     final GatewayFixture fixture = GatewayFixture.withKey(KEY).routes(mistral -> """
@@ -97,14 +79,12 @@ class AllProvidersEndToEndTest {
 
     @BeforeEach
     void listen() {
-        // After the start: the first Helidon server in a JVM resets JUL, which drops handlers added before it.
-        analytics.addHandler(capture);
-        analytics.setLevel(Level.INFO);
+        analytics = AnalyticsLog.capture();
     }
 
     @AfterEach
     void stop() {
-        analytics.removeHandler(capture);
+        analytics.close();
         ollama.close();
         openAi.close();
     }
@@ -126,8 +106,8 @@ class AllProvidersEndToEndTest {
         assertThat(tokens(metrics, "mistral", "self-hosted")).isEqualTo(OLLAMA_TOTAL);
         assertThat(tokens(metrics, "ollama", "ollama-chat")).isEqualTo(OLLAMA_TOTAL);
         assertThat(tokens(metrics, "openai", "openai-chat")).isEqualTo(OPENAI_TOTAL);
-        assertThat(lines).hasSize(3).allSatisfy(line -> assertThat(line).contains("\"total_tokens\":"));
-        assertThat(lines.stream().map(AllProvidersEndToEndTest::json)
+        assertThat(analytics.lines()).hasSize(3).allSatisfy(line -> assertThat(line).contains("\"total_tokens\":"));
+        assertThat(analytics.lines().stream().map(AllProvidersEndToEndTest::json)
                 .map(line -> line.at("/ai/proxy/meta/provider_name").asText()).toList())
                 .containsExactlyInAnyOrder("mistral", "ollama", "openai");
     }

@@ -14,15 +14,12 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.mistralai.MistralAiChatModel;
 import dev.langchain4j.model.mistralai.MistralAiEmbeddingModel;
 import dev.langchain4j.model.mistralai.MistralAiStreamingChatModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -47,29 +44,10 @@ class LangChain4jClientTest {
     void streams() throws Exception {
         MistralAiStreamingChatModel model = MistralAiStreamingChatModel.builder().baseUrl(baseUrl()).apiKey("client")
                 .modelName(MODEL).timeout(Duration.ofSeconds(10)).build();
-        StringBuilder partial = new StringBuilder();
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        LangChain4jStreams.Streamed streamed = LangChain4jStreams.collect(model, List.of(UserMessage.from("Hello?")));
 
-        model.chat(List.of(UserMessage.from("Hello?")), new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(String text) {
-                partial.append(text);
-            }
-
-            @Override
-            public void onCompleteResponse(ChatResponse response) {
-                done.complete(response);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                done.completeExceptionally(error);
-            }
-        });
-        ChatResponse response = done.get(10, TimeUnit.SECONDS);
-
-        assertThat(partial.toString()).isEqualTo(FakeMistral.DEFAULT_ANSWER);
-        assertThat(response.tokenUsage().totalTokenCount()).isEqualTo(FakeMistral.TOTAL_TOKENS);
+        assertThat(streamed.text()).isEqualTo(FakeMistral.DEFAULT_ANSWER);
+        assertThat(streamed.response().tokenUsage().totalTokenCount()).isEqualTo(FakeMistral.TOTAL_TOKENS);
     }
 
     @Test

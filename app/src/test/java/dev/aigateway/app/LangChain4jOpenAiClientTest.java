@@ -15,15 +15,12 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -106,29 +103,10 @@ class LangChain4jOpenAiClientTest {
     void streams(Upstream upstream) throws Exception {
         OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder().baseUrl(baseUrl(upstream))
                 .apiKey("client").modelName(upstream.chatModel).timeout(Duration.ofSeconds(10)).build();
-        StringBuilder partial = new StringBuilder();
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        LangChain4jStreams.Streamed streamed = LangChain4jStreams.collect(model, List.of(UserMessage.from("Hello?")));
 
-        model.chat(List.of(UserMessage.from("Hello?")), new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(String text) {
-                partial.append(text);
-            }
-
-            @Override
-            public void onCompleteResponse(ChatResponse response) {
-                done.complete(response);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                done.completeExceptionally(error);
-            }
-        });
-        ChatResponse response = done.get(10, TimeUnit.SECONDS);
-
-        assertThat(partial.toString()).isEqualTo(upstream.answer);
-        assertThat(response.tokenUsage().totalTokenCount()).isEqualTo(upstream.totalTokens);
+        assertThat(streamed.text()).isEqualTo(upstream.answer);
+        assertThat(streamed.response().tokenUsage().totalTokenCount()).isEqualTo(upstream.totalTokens);
     }
 
     @ParameterizedTest

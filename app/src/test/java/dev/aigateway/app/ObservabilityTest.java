@@ -14,12 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,20 +27,7 @@ class ObservabilityTest {
     private static final String HELLO = "{\"model\":\"mistral-small-latest\",\"messages\":[{\"role\":\"user\","
             + "\"content\":\"hi\"}]}";
 
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final Logger analytics = Logger.getLogger("dev.aigateway.analytics");
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            lines.add(record.getMessage());
-        }
-
-        @Override
-        public void flush() { }
-
-        @Override
-        public void close() { }
-    };
+    private AnalyticsLog analytics;
 
     @RegisterExtension
     final GatewayFixture fixture = GatewayFixture.withKey(KEY)
@@ -72,14 +54,12 @@ class ObservabilityTest {
 
     @BeforeEach
     void start() {
-        // After the start: the first Helidon server in a JVM resets JUL, which drops handlers added before it.
-        analytics.addHandler(capture);
-        analytics.setLevel(Level.INFO);
+        analytics = AnalyticsLog.capture();
     }
 
     @AfterEach
     void stop() {
-        analytics.removeHandler(capture);
+        analytics.close();
     }
 
     @Test
@@ -100,8 +80,8 @@ class ObservabilityTest {
         assertThat(fixture.mistral().requests().get(0).header("x-request-id"))
                 .isEqualTo(oneshot.headers().firstValue("x-request-id"));
 
-        assertThat(lines).as("one line per request on routes with log_statistics").hasSize(5);
-        List<JsonNode> chat = lines.subList(0, 4).stream().map(ObservabilityTest::json).toList();
+        assertThat(analytics.lines()).as("one line per request on routes with log_statistics").hasSize(5);
+        List<JsonNode> chat = analytics.lines().subList(0, 4).stream().map(ObservabilityTest::json).toList();
         for (JsonNode line : chat) {
             JsonNode usage = line.at("/ai/proxy/usage");
             assertThat(usage.path("prompt_tokens").asInt()).isEqualTo(FakeMistral.PROMPT_TOKENS);
@@ -117,7 +97,7 @@ class ObservabilityTest {
         assertThat(chat.get(1).at("/ai/proxy/usage/time_to_first_token").isNumber()).isTrue();
         assertThat(chat.get(0).path("request_id").asText()).isEqualTo(oneshot.headers().firstValue("x-request-id")
                 .orElseThrow());
-        JsonNode embeddings = json(lines.get(4));
+        JsonNode embeddings = json(analytics.lines().get(4));
         assertThat(embeddings.at("/ai/proxy/usage/prompt_tokens").asInt()).isEqualTo(4);
         assertThat(embeddings.at("/ai/proxy/usage/cost").asDouble()).isCloseTo(4 * 2.0 / 1e6,
                 org.assertj.core.data.Offset.offset(1e-12));
@@ -158,12 +138,12 @@ class ObservabilityTest {
             }
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (lines.size() < 2 && System.nanoTime() < deadline) {
+        while (analytics.lines().size() < 2 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
 
-        assertThat(lines).hasSize(2);
-        for (String line : lines) {
+        assertThat(analytics.lines()).hasSize(2);
+        for (String line : analytics.lines()) {
             JsonNode parsed = json(line);
             assertThat(parsed.at("/ai/proxy/meta/aborted").asBoolean()).isTrue();
             assertThat(parsed.at("/ai/proxy/meta/request_mode").asText()).isEqualTo("stream");
