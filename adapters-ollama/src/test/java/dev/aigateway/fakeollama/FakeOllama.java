@@ -12,7 +12,6 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,19 +64,9 @@ public final class FakeOllama implements AutoCloseable {
         return requests.get(requests.size() - 1);
     }
 
-    /** Answers the next chat request with this status and body. */
-    public void failNext(int status, String body, String contentType) {
-        faults.failNext(status, body, contentType);
-    }
-
-    /** Breaks off the next streamed answer after its first two lines, without its done line. */
-    public void cutNextStream() {
-        faults.cutNextStream();
-    }
-
-    /** Waits this long before answering the next chat request. */
-    public void delayNext(Duration delay) {
-        faults.delayNext(delay);
+    /** What the next chat requests get instead of a model's answer. */
+    public ScriptedFaults faults() {
+        return faults;
     }
 
     @Override

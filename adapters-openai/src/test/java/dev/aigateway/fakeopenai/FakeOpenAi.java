@@ -14,7 +14,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -77,19 +76,9 @@ public final class FakeOpenAi implements AutoCloseable {
         return requests.get(requests.size() - 1);
     }
 
-    /** Answers the next chat request with this status and body. */
-    public void failNext(int status, String body, String contentType) {
-        faults.failNext(status, body, contentType);
-    }
-
-    /** Breaks off the next streamed answer after its first two events, without [DONE]. */
-    public void cutNextStream() {
-        faults.cutNextStream();
-    }
-
-    /** Waits this long before answering the next chat request. */
-    public void delayNext(Duration delay) {
-        faults.delayNext(delay);
+    /** What the next chat requests get instead of a model's answer. */
+    public ScriptedFaults faults() {
+        return faults;
     }
 
     @Override

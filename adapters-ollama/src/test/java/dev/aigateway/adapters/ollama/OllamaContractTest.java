@@ -58,17 +58,17 @@ class OllamaContractTest extends ProviderContract {
 
     @Override
     protected void failNext(int status, String body, String contentType) {
-        ollama.failNext(status, body, contentType);
+        ollama.faults().failNext(status, body, contentType);
     }
 
     @Override
     protected void cutNextStream() {
-        ollama.cutNextStream();
+        ollama.faults().cutNextStream();
     }
 
     @Override
     protected void delayNext(Duration delay) {
-        ollama.delayNext(delay);
+        ollama.faults().delayNext(delay);
     }
 
     /** Ollama's own error shape. */

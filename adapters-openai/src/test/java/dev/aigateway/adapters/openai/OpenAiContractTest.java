@@ -62,16 +62,16 @@ class OpenAiContractTest extends ProviderContract {
 
     @Override
     protected void failNext(int status, String body, String contentType) {
-        openAi.failNext(status, body, contentType);
+        openAi.faults().failNext(status, body, contentType);
     }
 
     @Override
     protected void cutNextStream() {
-        openAi.cutNextStream();
+        openAi.faults().cutNextStream();
     }
 
     @Override
     protected void delayNext(Duration delay) {
-        openAi.delayNext(delay);
+        openAi.faults().delayNext(delay);
     }
 }
