@@ -54,7 +54,7 @@ final class OpenAiChatRequestMapper {
         request.tools(tools(body, limits));
         JsonNode choice = body.get("tool_choice");
         if (choice != null && choice.isTextual() && !OPENAI_TOOL_CHOICES.contains(choice.textValue())) {
-            // Another API's word (Mistral SDKs send "any"): the provider judges it, as any unmodelled field.
+            // Another API's word (some providers' SDKs send "any"): the provider judges it, as any unmodelled field.
             request.extension("tool_choice", OpenAiJson.toValue(choice));
         } else {
             toolChoice(body).ifPresent(request::toolChoice);
