@@ -29,9 +29,12 @@ final class ExchangeTrace {
     private long attemptStartedNanos;
     private long firstChunkNanos = -1;
     private boolean delivered;
-    private Optional<String> responseModel = Optional.empty();
+    /** The model the provider says answered; null until an answer or chunk arrived. */
+    private String responseModel;
     private Optional<Usage> usage = Optional.empty();
     private final List<Integer> tried = new ArrayList<>();
+    /** The attempt's numbers, taken when it ended; null while it runs (or when no attempt was made). */
+    private Measured measured;
 
     /** @param requestedModel the model the client asked for, if any */
     ExchangeTrace(String requestId, Route route, Optional<String> requestedModel, boolean stream,
@@ -50,6 +53,7 @@ final class ExchangeTrace {
         served = target;
         tried.add(target.index());
         attemptStartedNanos = nanoClock.getAsLong();
+        measured = null;
     }
 
     /** The request goes to the attempt's target, resolved by its policy. */
@@ -61,7 +65,7 @@ final class ExchangeTrace {
     /** A whole answer is about to reach the client. */
     void answered(String answeringModel, Optional<Usage> reported) {
         delivered = true;
-        responseModel = Optional.of(answeringModel);
+        responseModel = answeringModel;
         usage = reported;
     }
 
@@ -71,7 +75,7 @@ final class ExchangeTrace {
             firstChunkNanos = nanoClock.getAsLong();
         }
         delivered = true;
-        responseModel = Optional.of(chunk.model());
+        responseModel = chunk.model();
         if (chunk.usage().isPresent()) {
             usage = chunk.usage();
         }
@@ -90,28 +94,28 @@ final class ExchangeTrace {
         return served;
     }
 
-    /** What the attempt under way showed, for the balancer. */
+    /** The attempt under way ended: its numbers are taken now, once, for the balancer and for the exchange. */
     TargetFeedback feedback(boolean succeeded) {
-        return new TargetFeedback(succeeded, latency(), timeToFirstToken(), usage, cost());
+        measured = measure();
+        return new TargetFeedback(succeeded, measured.latency(), measured.timeToFirstToken(), usage,
+                measured.cost());
     }
 
-    /** The exchange as it ended. */
+    /** The exchange as it ended, with the numbers of its last attempt. */
     Exchange end(Exchange.Outcome outcome, Optional<GatewayError> error) {
-        return new Exchange(requestId, route, served, tried, model, responseModel, stream, outcome, error, usage,
-                latency(), timeToFirstToken(), cost());
+        Measured numbers = measured != null ? measured : measure();
+        return new Exchange(requestId, route, served, tried, model, Optional.ofNullable(responseModel), stream,
+                outcome, error, usage, numbers.latency(), numbers.timeToFirstToken(), numbers.cost());
     }
 
-    private Duration latency() {
-        return Duration.ofNanos(nanoClock.getAsLong() - attemptStartedNanos);
-    }
-
-    private Optional<Duration> timeToFirstToken() {
-        return firstChunkNanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(firstChunkNanos
-                - attemptStartedNanos));
-    }
-
-    private Optional<Double> cost() {
+    private Measured measure() {
         RouteTarget target = served.target();
-        return usage.flatMap(u -> target.analytics().pricing().map(p -> p.costOf(u)));
+        return new Measured(Duration.ofNanos(nanoClock.getAsLong() - attemptStartedNanos),
+                firstChunkNanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(firstChunkNanos
+                        - attemptStartedNanos)),
+                usage.flatMap(u -> target.analytics().pricing().map(p -> p.costOf(u))));
     }
+
+    /** An attempt's latency, time to first token and cost. */
+    private record Measured(Duration latency, Optional<Duration> timeToFirstToken, Optional<Double> cost) { }
 }

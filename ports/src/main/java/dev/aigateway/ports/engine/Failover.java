@@ -49,17 +49,15 @@ final class Failover {
         String key = balancer.algorithm() == BalancerAlgorithm.SEMANTIC ? prompt.get()
                 : balancer.hashOnHeader().map(h -> context.headers().get(h.toLowerCase(Locale.ROOT))).orElse(null);
         Set<Integer> skipped = notAliased(route, requestedModel);
-        Set<Integer> tried = new HashSet<>();
         GatewayException last = null;
-        while (tried.size() <= balancer.retries()) {
+        for (int attempts = 1; attempts <= balancer.retries() + 1; attempts++) {
             int index = pool.next(skipped, key);
             if (index < 0) {
                 break;
             }
-            tried.add(index);
             skipped.add(index);
             RouteTarget target = route.targets().get(index);
-            trace.attempting(new Served(target, index, tried.size()));
+            trace.attempting(new Served(target, index, attempts));
             pool.started(index);
             try {
                 T result = attempt.run(target, target.upstream().forRequest(context.clientCredential(),
