@@ -4,25 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigateway.egress.contract.FakeUpstream;
 import dev.aigateway.egress.contract.ScriptedFaults;
 import io.helidon.http.HeaderNames;
-import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stand-in for Ollama's native API on a free loopback port, strict where Ollama is: an unknown model is a 404,
  * tool-call arguments must be objects, and answers stream as NDJSON unless the request says {@code stream: false}.
  * It answers like a model would: a tool call when offered tools, the tool's result when given one, else a greeting.
  */
-public final class FakeOllama implements AutoCloseable {
+public final class FakeOllama extends FakeUpstream {
     public static final String ANSWER = "Hello from the fake Ollama";
     public static final int PROMPT_TOKENS = 26;
     public static final int COMPLETION_TOKENS = 9;
@@ -32,46 +30,20 @@ public final class FakeOllama implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CREATED_AT = "2026-12-04T10:00:00.123456Z";
 
-    private final WebServer server;
-    private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
-    private final ScriptedFaults faults = new ScriptedFaults();
-
-    private FakeOllama() {
-        this.server = WebServer.builder().host("127.0.0.1").port(0)
-                .connectionOptions(options -> options.tcpNoDelay(true))
-                .routing(routing -> routing
-                        .post("/api/chat", this::chat)
-                        .post("/api/embed", this::embed)
-                        .get("/api/tags", this::tags)
-                        .any((req, res) -> error(res, 404, "404 page not found")))
-                .build().start();
-    }
+    private FakeOllama() { }
 
     public static FakeOllama start() {
-        return new FakeOllama();
-    }
-
-    public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.port());
-    }
-
-    /** The request bodies received so far, in order. */
-    public List<JsonNode> requests() {
-        return List.copyOf(requests);
-    }
-
-    public JsonNode lastRequest() {
-        return requests.get(requests.size() - 1);
-    }
-
-    /** What the next chat requests get instead of a model's answer. */
-    public ScriptedFaults faults() {
-        return faults;
+        FakeOllama fake = new FakeOllama();
+        fake.listen();
+        return fake;
     }
 
     @Override
-    public void close() {
-        server.stop();
+    protected void routes(HttpRouting.Builder routing) {
+        routing.post("/api/chat", this::chat)
+                .post("/api/embed", this::embed)
+                .get("/api/tags", this::tags)
+                .any((req, res) -> error(res, 404, "404 page not found"));
     }
 
     private void chat(ServerRequest request, ServerResponse response) throws IOException {
@@ -79,14 +51,11 @@ public final class FakeOllama implements AutoCloseable {
         if (body == null) {
             return;
         }
-        Optional<ScriptedFaults.Fault> fault = faults.take();
-        if (fault.orElse(null) instanceof ScriptedFaults.Fault.Fail fail) {
-            response.status(fail.status());
-            response.header(HeaderNames.CONTENT_TYPE, fail.contentType());
-            response.send(fail.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ScriptedFaults.Fault fault = nextFault(response);
+        if (fault instanceof ScriptedFaults.Fault.Fail) {
             return;
         }
-        boolean cut = fault.orElse(null) instanceof ScriptedFaults.Fault.Cut;
+        boolean cut = fault instanceof ScriptedFaults.Fault.Cut;
         JsonNode messages = body.path("messages");
         for (JsonNode message : messages) {
             for (JsonNode call : message.path("tool_calls")) {
@@ -184,7 +153,7 @@ public final class FakeOllama implements AutoCloseable {
             error(response, 400, "invalid character in request body");
             return null;
         }
-        requests.add(body);
+        record(body);
         String model = body.path("model").asText();
         if (!MODELS.contains(model)) {
             error(response, 404, "model \"" + model + "\" not found, try pulling it first");
@@ -192,7 +161,6 @@ public final class FakeOllama implements AutoCloseable {
         }
         return body;
     }
-
 
     private static ObjectNode header(String model) {
         return JSON.createObjectNode().put("model", model).put("created_at", CREATED_AT);

@@ -4,29 +4,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigateway.egress.contract.FakeUpstream;
 import dev.aigateway.egress.contract.ScriptedFaults;
 import io.helidon.http.HeaderNames;
-import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stand-in for OpenAI's API on a free loopback port, strict where OpenAI is: a wrong key is a 401, and a request
  * field OpenAI does not know is a 400 "Unrecognized request argument supplied". Streams send tool calls in fragments
  * and usage in a chunk of its own, only when {@code stream_options.include_usage} asks for it.
  */
-public final class FakeOpenAi implements AutoCloseable {
+public final class FakeOpenAi extends FakeUpstream {
     public static final String ANSWER = "Hello from the fake OpenAI";
     public static final int PROMPT_TOKENS = 19;
     public static final int COMPLETION_TOKENS = 6;
@@ -42,48 +40,24 @@ public final class FakeOpenAi implements AutoCloseable {
             "user");
 
     private final String apiKey;
-    private final WebServer server;
-    private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
-    private final ScriptedFaults faults = new ScriptedFaults();
 
     private FakeOpenAi(String apiKey) {
         this.apiKey = apiKey;
-        this.server = WebServer.builder().host("127.0.0.1").port(0)
-                .connectionOptions(options -> options.tcpNoDelay(true))
-                .routing(routing -> routing
-                        .post("/v1/chat/completions", this::chat)
-                        .post("/v1/embeddings", this::embeddings)
-                        .get("/v1/models", this::models)
-                        .any((req, res) -> error(res, 404, "Invalid URL", "invalid_request_error", null)))
-                .build().start();
     }
 
     /** Starts a fake that accepts only {@code Authorization: Bearer <apiKey>}. */
     public static FakeOpenAi start(String apiKey) {
-        return new FakeOpenAi(apiKey);
-    }
-
-    public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.port());
-    }
-
-    /** The request bodies received so far, in order. */
-    public List<JsonNode> requests() {
-        return List.copyOf(requests);
-    }
-
-    public JsonNode lastRequest() {
-        return requests.get(requests.size() - 1);
-    }
-
-    /** What the next chat requests get instead of a model's answer. */
-    public ScriptedFaults faults() {
-        return faults;
+        FakeOpenAi fake = new FakeOpenAi(apiKey);
+        fake.listen();
+        return fake;
     }
 
     @Override
-    public void close() {
-        server.stop();
+    protected void routes(HttpRouting.Builder routing) {
+        routing.post("/v1/chat/completions", this::chat)
+                .post("/v1/embeddings", this::embeddings)
+                .get("/v1/models", this::models)
+                .any((req, res) -> error(res, 404, "Invalid URL", "invalid_request_error", null));
     }
 
     private void chat(ServerRequest request, ServerResponse response) throws IOException {
@@ -91,14 +65,11 @@ public final class FakeOpenAi implements AutoCloseable {
         if (body == null) {
             return;
         }
-        Optional<ScriptedFaults.Fault> fault = faults.take();
-        if (fault.orElse(null) instanceof ScriptedFaults.Fault.Fail fail) {
-            response.status(fail.status());
-            response.header(HeaderNames.CONTENT_TYPE, fail.contentType());
-            response.send(fail.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ScriptedFaults.Fault fault = nextFault(response);
+        if (fault instanceof ScriptedFaults.Fault.Fail) {
             return;
         }
-        boolean cut = fault.orElse(null) instanceof ScriptedFaults.Fault.Cut;
+        boolean cut = fault instanceof ScriptedFaults.Fault.Cut;
         String model = body.path("model").asText();
         JsonNode messages = body.path("messages");
         JsonNode last = messages.path(messages.size() - 1);
@@ -224,7 +195,7 @@ public final class FakeOpenAi implements AutoCloseable {
             error(response, 400, "We could not parse the JSON body of your request.", "invalid_request_error", null);
             return null;
         }
-        requests.add(body);
+        record(body);
         for (Iterator<String> fields = body.fieldNames(); fields.hasNext(); ) {
             String field = fields.next();
             if (!known.contains(field)) {
