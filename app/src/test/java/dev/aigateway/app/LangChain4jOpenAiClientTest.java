@@ -2,8 +2,7 @@ package dev.aigateway.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aigateway.fakeollama.FakeOllama;
-import dev.aigateway.fakeopenai.FakeOpenAi;
+import dev.aigateway.app.SelfHostedUpstreams.Upstream;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.embedding.Embedding;
@@ -21,8 +20,7 @@ import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -31,62 +29,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * and embeddings, with the upstream's exact token counts.
  */
 class LangChain4jOpenAiClientTest {
-    private static final String OPENAI_KEY = "sk-lc4j-openai-0123456789";
-
-    /** Each upstream behind its own routes, with what its fake answers. */
-    enum Upstream {
-        OLLAMA("/ollama/v1", "mistral:7b", "nomic-embed-text", FakeOllama.ANSWER,
-                FakeOllama.PROMPT_TOKENS + FakeOllama.COMPLETION_TOKENS),
-        OPENAI("/openai/v1", "gpt-4o-mini", "text-embedding-3-small", FakeOpenAi.ANSWER,
-                FakeOpenAi.PROMPT_TOKENS + FakeOpenAi.COMPLETION_TOKENS);
-
-        final String prefix;
-        final String chatModel;
-        final String embeddingModel;
-        final String answer;
-        final int totalTokens;
-
-        Upstream(String prefix, String chatModel, String embeddingModel, String answer, int totalTokens) {
-            this.prefix = prefix;
-            this.chatModel = chatModel;
-            this.embeddingModel = embeddingModel;
-            this.answer = answer;
-            this.totalTokens = totalTokens;
-        }
-    }
-
-    private FakeOllama ollama;
-    private FakeOpenAi openAi;
-    private Gateway gateway;
-
-    @BeforeEach
-    void start() {
-        ollama = FakeOllama.start();
-        openAi = FakeOpenAi.start(OPENAI_KEY);
-        StringBuilder routes = new StringBuilder("server: { host: 127.0.0.1, port: 0 }\nroutes:\n");
-        for (String type : List.of("chat", "embeddings")) {
-            String path = type.equals("chat") ? "chat/completions" : "embeddings";
-            routes.append("""
-                      - name: ollama-%1$s
-                        paths: [/ollama/v1/%2$s]
-                        plugins: [{ name: ai-proxy, config: { route_type: llm/v1/%1$s,
-                          model: { provider: ollama, options: { upstream_url: "%3$s" } } } }]
-                      - name: openai-%1$s
-                        paths: [/openai/v1/%2$s]
-                        plugins: [{ name: ai-proxy, config: { route_type: llm/v1/%1$s,
-                          auth: { header_name: Authorization, header_value: "Bearer %5$s" },
-                          model: { provider: openai, options: { upstream_url: "%4$s" } } } }]
-                    """.formatted(type, path, ollama.baseUri(), openAi.baseUri(), OPENAI_KEY));
-        }
-        gateway = TestGateways.start(routes.toString());
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        ollama.close();
-        openAi.close();
-    }
+    @RegisterExtension
+    final SelfHostedUpstreams upstreams = new SelfHostedUpstreams();
 
     @ParameterizedTest
     @EnumSource(Upstream.class)
@@ -95,7 +39,7 @@ class LangChain4jOpenAiClientTest {
                 .messages(UserMessage.from("Hello?")).build());
 
         assertThat(response.aiMessage().text()).isEqualTo(upstream.answer);
-        assertThat(response.tokenUsage().totalTokenCount()).isEqualTo(upstream.totalTokens);
+        assertThat(response.tokenUsage().totalTokenCount()).isEqualTo(upstream.totalTokens());
     }
 
     @ParameterizedTest
@@ -106,7 +50,7 @@ class LangChain4jOpenAiClientTest {
         LangChain4jStreams.Streamed streamed = LangChain4jStreams.collect(model, List.of(UserMessage.from("Hello?")));
 
         assertThat(streamed.text()).isEqualTo(upstream.answer);
-        assertThat(streamed.response().tokenUsage().totalTokenCount()).isEqualTo(upstream.totalTokens);
+        assertThat(streamed.response().tokenUsage().totalTokenCount()).isEqualTo(upstream.totalTokens());
     }
 
     @ParameterizedTest
@@ -138,8 +82,7 @@ class LangChain4jOpenAiClientTest {
                 .content();
 
         assertThat(vectors).hasSize(2);
-        double[] expected = upstream == Upstream.OLLAMA ? FakeOllama.vectorOf("beta", 8)
-                : FakeOpenAi.vectorOf("beta", 8);
+        double[] expected = upstream.vectors.apply("beta");
         for (int i = 0; i < expected.length; i++) {
             assertThat((double) vectors.get(1).vector()[i]).isEqualTo(expected[i]);
         }
@@ -151,6 +94,6 @@ class LangChain4jOpenAiClientTest {
     }
 
     private String baseUrl(Upstream upstream) {
-        return "http://127.0.0.1:" + gateway.port() + upstream.prefix;
+        return upstreams.gatewayUrl(upstream) + "/v1";
     }
 }

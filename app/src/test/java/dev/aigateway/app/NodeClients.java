@@ -22,14 +22,15 @@ final class NodeClients {
      * @param expected what the fake upstream answers, and the models to ask it for, as JSON (see {@code expected.mjs})
      * @param tests how many tests the scripts hold: all must pass
      */
-    static void run(int gatewayPort, String expected, int tests, String... scripts) throws Exception {
+    /** @param gatewayUrl the gateway's address, to which the scripts add {@code /v1} */
+    static void run(String gatewayUrl, String expected, int tests, String... scripts) throws Exception {
         Path clients = Path.of(System.getProperty("clients.node.dir", "../clients/node")).toAbsolutePath();
         assertThat(clients.resolve("node_modules/openai")).as("npm packages missing: run 'npm ci' in " + clients
                 + " (./test.sh does)").isDirectory();
         List<String> command = new ArrayList<>(List.of("node", "--test", "--test-reporter=spec"));
         command.addAll(List.of(scripts));
         ProcessBuilder node = new ProcessBuilder(command).directory(clients.toFile()).redirectErrorStream(true);
-        node.environment().put("GATEWAY_URL", "http://127.0.0.1:" + gatewayPort);
+        node.environment().put("GATEWAY_URL", gatewayUrl);
         node.environment().put("EXPECTED", expected);
         Process process = node.start();
         boolean finished = process.waitFor(120, TimeUnit.SECONDS);

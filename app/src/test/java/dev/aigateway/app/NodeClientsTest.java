@@ -18,7 +18,7 @@ class NodeClientsTest {
 
     @Test
     void theOfficialSdksPassTheirChatStreamToolAndEmbeddingCalls() throws Exception {
-        NodeClients.run(fixture.port(), expected(), 10, "openai.test.mjs", "mistral.test.mjs");
+        NodeClients.run("http://127.0.0.1:" + fixture.port(), expected(), 10, "openai.test.mjs", "mistral.test.mjs");
 
         assertThat(fixture.mistral().requests()).allSatisfy(request -> assertThat(request.header("authorization"))
                 .contains("Bearer " + KEY));
