@@ -81,7 +81,7 @@ public final class FakeOllama extends FakeUpstream {
         }
         String model = body.path("model").asText();
         if (!body.path("stream").asBoolean(true)) {
-            send(response, 200, done(model, message));
+            sendJson(response, 200, done(model, message));
             return;
         }
         response.header(HeaderNames.CONTENT_TYPE, "application/x-ndjson");
@@ -124,7 +124,7 @@ public final class FakeOllama extends FakeUpstream {
         }
         answer.put("total_duration", 14143917).put("load_duration", 1019500)
                 .put("prompt_eval_count", inputs.stream().mapToInt(text -> text.split("\\s+").length).sum());
-        send(response, 200, answer);
+        sendJson(response, 200, answer);
     }
 
     private void tags(ServerRequest request, ServerResponse response) {
@@ -132,16 +132,12 @@ public final class FakeOllama extends FakeUpstream {
         ArrayNode models = list.putArray("models");
         MODELS.forEach(name -> models.addObject().put("name", name).put("model", name)
                 .put("modified_at", "2026-11-01T12:00:00.5Z").put("size", 4_000_000_000L));
-        send(response, 200, list);
+        sendJson(response, 200, list);
     }
 
     /** The vector the fake gives a text: multiples of 1/1024, so float32 and double agree exactly. */
     public static double[] vectorOf(String text, int dimensions) {
-        double[] vector = new double[dimensions];
-        for (int i = 0; i < dimensions; i++) {
-            vector[i] = (Math.floorMod(text.hashCode() * 31 + i * 7919, 2049) - 1024) / 1024.0;
-        }
-        return vector;
+        return vectorOf(text, dimensions, 31);
     }
 
     /** Records the body; refuses one that is not JSON, or names a model this Ollama does not have. */
@@ -180,16 +176,6 @@ public final class FakeOllama extends FakeUpstream {
     }
 
     private static void error(ServerResponse response, int status, String message) {
-        send(response, status, JSON.createObjectNode().put("error", message));
-    }
-
-    private static void send(ServerResponse response, int status, JsonNode body) {
-        response.status(status);
-        response.header(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
-        try {
-            response.send(JSON.writeValueAsBytes(body));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        sendJson(response, status, JSON.createObjectNode().put("error", message));
     }
 }

@@ -12,7 +12,6 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -89,7 +88,7 @@ public final class FakeOpenAi extends FakeUpstream {
             }
             choice.putNull("logprobs").put("finish_reason", callTool ? "tool_calls" : "stop");
             usage(answer);
-            send(response, 200, answer);
+            sendJson(response, 200, answer);
             return;
         }
         response.header(HeaderNames.CONTENT_TYPE, "text/event-stream");
@@ -161,7 +160,7 @@ public final class FakeOpenAi extends FakeUpstream {
         }
         answer.put("model", body.path("model").asText());
         answer.putObject("usage").put("prompt_tokens", inputs.size() * 2).put("total_tokens", inputs.size() * 2);
-        send(response, 200, answer);
+        sendJson(response, 200, answer);
     }
 
     private void models(ServerRequest request, ServerResponse response) {
@@ -171,16 +170,12 @@ public final class FakeOpenAi extends FakeUpstream {
         ObjectNode list = JSON.createObjectNode().put("object", "list");
         list.putArray("data").addObject().put("id", "gpt-4o-mini").put("object", "model").put("created", 1721172741)
                 .put("owned_by", "system");
-        send(response, 200, list);
+        sendJson(response, 200, list);
     }
 
     /** The vector the fake gives an input (a string's JSON text for token arrays): multiples of 1/1024. */
     public static double[] vectorOf(String text, int dimensions) {
-        double[] vector = new double[dimensions];
-        for (int i = 0; i < dimensions; i++) {
-            vector[i] = (Math.floorMod(text.hashCode() * 17 + i * 104729, 2049) - 1024) / 1024.0;
-        }
-        return vector;
+        return vectorOf(text, dimensions, 17);
     }
 
     private JsonNode admit(ServerRequest request, ServerResponse response, Set<String> known) {
@@ -237,16 +232,6 @@ public final class FakeOpenAi extends FakeUpstream {
     private static void error(ServerResponse response, int status, String message, String type, String code) {
         ObjectNode envelope = JSON.createObjectNode();
         envelope.putObject("error").put("message", message).put("type", type).putNull("param").put("code", code);
-        send(response, status, envelope);
-    }
-
-    private static void send(ServerResponse response, int status, JsonNode body) {
-        response.status(status);
-        response.header(HeaderNames.CONTENT_TYPE, "application/json");
-        try {
-            response.send(JSON.writeValueAsBytes(body));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        sendJson(response, status, envelope);
     }
 }

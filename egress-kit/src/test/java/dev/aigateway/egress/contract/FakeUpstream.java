@@ -49,6 +49,25 @@ public abstract class FakeUpstream implements AutoCloseable {
         requests.add(body);
     }
 
+    /** Sends a JSON body with this status. */
+    protected static void sendJson(ServerResponse response, int status, JsonNode body) {
+        response.status(status);
+        response.header(HeaderNames.CONTENT_TYPE, "application/json");
+        response.send(body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A deterministic vector for a text, its values multiples of 1/1024 so float32 and double agree exactly;
+     * {@code salt} gives each fake vectors of its own.
+     */
+    protected static double[] vectorOf(String text, int dimensions, int salt) {
+        double[] vector = new double[dimensions];
+        for (int i = 0; i < dimensions; i++) {
+            vector[i] = (Math.floorMod(text.hashCode() * salt + i * 7919, 2049) - 1024) / 1024.0;
+        }
+        return vector;
+    }
+
     public URI baseUri() {
         return URI.create("http://127.0.0.1:" + server.port());
     }
