@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.domain.TextInput;
 import dev.aigateway.domain.Usage;
+import dev.aigateway.domain.chat.ChatRequest;
 import dev.aigateway.domain.chat.Content;
 import dev.aigateway.domain.chat.ContentPart;
 import dev.aigateway.domain.chat.FinishReason;
@@ -85,6 +86,20 @@ public final class CompletionWire {
                     model.path("created").asLong(0)));
         }
         return models;
+    }
+
+    /**
+     * A chat request's tools, tool choice, {@code parallel_tool_calls} and {@code response_format}, which every
+     * speaker of this format writes the same way but for how it says "call a tool" ({@code requiredWord}).
+     */
+    public void tooling(ObjectNode body, ChatRequest request, String requiredWord) {
+        if (!request.tools().isEmpty()) {
+            ArrayNode tools = body.putArray("tools");
+            request.tools().forEach(tool -> tools.add(tool(tool)));
+        }
+        request.toolChoice().ifPresent(choice -> body.set("tool_choice", toolChoice(choice, requiredWord)));
+        request.parallelToolCalls().ifPresent(p -> body.put("parallel_tool_calls", p));
+        request.responseFormat().ifPresent(f -> body.set("response_format", JsonTrees.toNode(f)));
     }
 
     /** A tool definition as a function, with its parameters, or an empty object schema when it has none. */

@@ -15,6 +15,7 @@ import dev.aigateway.domain.route.UpstreamAuth;
 import dev.aigateway.domain.route.UpstreamTarget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 
 /** Jackson trees for upstream bodies: the shared mapper, the domain's opaque JSON as trees, optional members read. */
@@ -90,6 +91,14 @@ public final class JsonTrees {
     public static GatewayException protocolError(String upstreamName, String what) {
         return new GatewayException(new GatewayError.UpstreamProtocolError(
                 upstreamName + " answered with " + what + " in its response"));
+    }
+
+    /** Puts a list of strings as an array, leaving the member out when the list is empty (e.g. {@code stop}). */
+    public static void putStrings(ObjectNode body, String member, List<String> values) {
+        if (!values.isEmpty()) {
+            ArrayNode array = body.putArray(member);
+            values.forEach(array::add);
+        }
     }
 
     /** The member's text, when it is a string. */

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.domain.TextInput;
 import dev.aigateway.domain.Usage;
+import dev.aigateway.domain.chat.ChatRequest;
+import dev.aigateway.domain.chat.Content;
+import dev.aigateway.domain.chat.Message;
 import dev.aigateway.domain.chat.ToolCall;
+import dev.aigateway.domain.chat.ToolChoice;
 import dev.aigateway.domain.chat.ToolDefinition;
 import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.error.GatewayException;
@@ -49,6 +54,31 @@ class CompletionWireTest {
     void writesAToolWithoutParametersAsAnEmptyObjectSchema() {
         assertThat(wire.tool(new ToolDefinition("now", Optional.empty(), Optional.empty(), Optional.empty()))
                 .at("/function/parameters/type").asText()).isEqualTo("object");
+    }
+
+    @Test
+    void writesToolingWithTheUpstreamsWordForRequiredAndLeavesOutWhatIsNotAsked() {
+        ObjectNode body = JsonTrees.NODES.objectNode();
+        ChatRequest request = ChatRequest.builder().model("m")
+                .message(new Message.User(Content.text("hi"), Optional.empty()))
+                .tools(List.of(new ToolDefinition("now", Optional.empty(), Optional.empty(), Optional.empty())))
+                .toolChoice(new ToolChoice.Required()).build();
+
+        wire.tooling(body, request, "any");
+
+        assertThat(body.at("/tools/0/function/name").asText()).isEqualTo("now");
+        assertThat(body.path("tool_choice").asText()).isEqualTo("any");
+        assertThat(body.has("parallel_tool_calls")).isFalse();
+        assertThat(body.has("response_format")).isFalse();
+    }
+
+    @Test
+    void putsStringsOnlyWhenThereAreSome() {
+        ObjectNode body = JsonTrees.NODES.objectNode();
+        JsonTrees.putStrings(body, "stop", List.of());
+        assertThat(body.has("stop")).isFalse();
+        JsonTrees.putStrings(body, "stop", List.of("a", "b"));
+        assertThat(body.path("stop")).hasSize(2);
     }
 
     @Test

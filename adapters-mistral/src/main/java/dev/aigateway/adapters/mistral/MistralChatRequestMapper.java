@@ -59,20 +59,11 @@ final class MistralChatRequestMapper {
             throw GatewayException.invalid("top_k is not supported by Mistral's chat completions", "top_k");
         }
         request.maxTokens().ifPresent(m -> body.put("max_tokens", m));
-        if (!request.stop().isEmpty()) {
-            ArrayNode stop = body.putArray("stop");
-            request.stop().forEach(stop::add);
-        }
+        JsonTrees.putStrings(body, "stop", request.stop());
         request.presencePenalty().ifPresent(p -> body.put("presence_penalty", p));
         request.frequencyPenalty().ifPresent(p -> body.put("frequency_penalty", p));
         request.n().ifPresent(n -> body.put("n", n));
-        if (!request.tools().isEmpty()) {
-            ArrayNode tools = body.putArray("tools");
-            request.tools().forEach(tool -> tools.add(WIRE.tool(tool)));
-        }
-        request.toolChoice().ifPresent(choice -> body.set("tool_choice", WIRE.toolChoice(choice, "any")));
-        request.parallelToolCalls().ifPresent(p -> body.put("parallel_tool_calls", p));
-        request.responseFormat().ifPresent(f -> body.set("response_format", JsonTrees.toNode(f)));
+        WIRE.tooling(body, request, "any");
         request.endUser().ifPresent(u -> dropped.add("user"));
         request.extensions().forEach((name, value) -> extension(body, name, value, dropped));
         // The OpenAI seed wins over a native random_seed: it is the field the domain models.

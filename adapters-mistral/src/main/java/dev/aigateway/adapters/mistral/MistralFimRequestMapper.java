@@ -2,7 +2,6 @@ package dev.aigateway.adapters.mistral;
 
 import static dev.aigateway.egress.JsonTrees.NODES;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.domain.TextInput;
 import dev.aigateway.domain.completion.CompletionRequest;
@@ -47,10 +46,7 @@ final class MistralFimRequestMapper {
         if (request.topK().isPresent()) {
             throw GatewayException.invalid("top_k is not supported by Mistral's completions", "top_k");
         }
-        if (!request.stop().isEmpty()) {
-            ArrayNode stop = body.putArray("stop");
-            request.stop().forEach(stop::add);
-        }
+        JsonTrees.putStrings(body, "stop", request.stop());
         request.extensions().forEach((name, value) -> {
             if (name.equals(MIN_TOKENS)) {
                 body.put(MIN_TOKENS, minTokens(value));

@@ -80,10 +80,7 @@ final class OllamaChatRequestMapper {
         request.maxTokens().ifPresent(m -> options.put("num_predict", m));
         request.presencePenalty().ifPresent(p -> options.put("presence_penalty", p));
         request.frequencyPenalty().ifPresent(p -> options.put("frequency_penalty", p));
-        if (!request.stop().isEmpty()) {
-            ArrayNode stop = options.putArray("stop");
-            request.stop().forEach(stop::add);
-        }
+        JsonTrees.putStrings(options, "stop", request.stop());
         if (!options.isEmpty()) {
             body.set("options", options);
         }

@@ -43,17 +43,11 @@ final class OpenAiRequestMapper {
         request.topK().ifPresent(k -> body.put("top_k", k));
         request.maxTokens().ifPresent(m -> body.put("max_tokens", m));
         request.seed().ifPresent(s -> body.put("seed", s));
-        strings(body, "stop", request.stop());
+        JsonTrees.putStrings(body, "stop", request.stop());
         request.presencePenalty().ifPresent(p -> body.put("presence_penalty", p));
         request.frequencyPenalty().ifPresent(p -> body.put("frequency_penalty", p));
         request.n().ifPresent(n -> body.put("n", n));
-        if (!request.tools().isEmpty()) {
-            ArrayNode tools = body.putArray("tools");
-            request.tools().forEach(tool -> tools.add(WIRE.tool(tool)));
-        }
-        request.toolChoice().ifPresent(choice -> body.set("tool_choice", WIRE.toolChoice(choice, "required")));
-        request.parallelToolCalls().ifPresent(p -> body.put("parallel_tool_calls", p));
-        request.responseFormat().ifPresent(f -> body.set("response_format", JsonTrees.toNode(f)));
+        WIRE.tooling(body, request, "required");
         request.endUser().ifPresent(u -> body.put("user", u));
         extensions(body, request.extensions());
         return new Translation(body, dropped);
@@ -69,7 +63,7 @@ final class OpenAiRequestMapper {
         request.temperature().ifPresent(t -> body.put("temperature", t));
         request.topP().ifPresent(p -> body.put("top_p", p));
         request.topK().ifPresent(k -> body.put("top_k", k));
-        strings(body, "stop", request.stop());
+        JsonTrees.putStrings(body, "stop", request.stop());
         request.seed().ifPresent(s -> body.put("seed", s));
         extensions(body, request.extensions());
         return new Translation(body, List.of());
@@ -100,13 +94,6 @@ final class OpenAiRequestMapper {
 
     private static void extensions(ObjectNode body, Map<String, JsonValue> extensions) {
         extensions.forEach((name, value) -> body.set(name, JsonTrees.toNode(value)));
-    }
-
-    private static void strings(ObjectNode body, String field, List<String> values) {
-        if (!values.isEmpty()) {
-            ArrayNode array = body.putArray(field);
-            values.forEach(array::add);
-        }
     }
 
     /** Texts and token arrays as OpenAI takes them: an array of strings, or an array of token arrays. */
