@@ -7,8 +7,6 @@ import dev.aigateway.domain.chat.ChatRequest;
 import dev.aigateway.domain.chat.ChatResponse;
 import dev.aigateway.domain.chat.Content;
 import dev.aigateway.domain.chat.Message;
-import dev.aigateway.domain.embedding.EmbeddingRequest;
-import dev.aigateway.domain.embedding.EmbeddingResponse;
 import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.route.BalancerAlgorithm;
@@ -28,7 +26,6 @@ import dev.aigateway.ports.ChunkSink;
 import dev.aigateway.ports.ExchangeObserver;
 import dev.aigateway.ports.RequestContext;
 import dev.aigateway.ports.Served;
-import dev.aigateway.ports.UpstreamProvider;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +99,7 @@ class ClientCredentialTest {
     }
 
     /** Refuses every chat with a 403, as an upstream does a key it does not accept. */
-    private final class Refusing implements UpstreamProvider {
+    private final class Refusing implements StubProvider {
         @Override
         public Set<RouteType> routeTypes() {
             return Set.of(RouteType.CHAT);
@@ -113,17 +110,6 @@ class ClientCredentialTest {
             calls.incrementAndGet();
             throw new GatewayException(new GatewayError.UpstreamRejected(403, "Forbidden", Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.empty()));
-        }
-
-        @Override
-        public void streamChat(UpstreamTarget target, ChatRequest request, ChunkSink sink,
-                               Cancellation cancellation) {
-            throw new AssertionError("not streamed");
-        }
-
-        @Override
-        public EmbeddingResponse embed(UpstreamTarget target, EmbeddingRequest request) {
-            throw new AssertionError("not embedded");
         }
     }
 }

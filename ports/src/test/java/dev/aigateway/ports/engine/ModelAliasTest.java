@@ -2,14 +2,10 @@ package dev.aigateway.ports.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aigateway.domain.chat.AssistantReply;
-import dev.aigateway.domain.chat.ChatChoice;
 import dev.aigateway.domain.chat.ChatRequest;
 import dev.aigateway.domain.chat.ChatResponse;
 import dev.aigateway.domain.chat.Content;
 import dev.aigateway.domain.chat.Message;
-import dev.aigateway.domain.embedding.EmbeddingRequest;
-import dev.aigateway.domain.embedding.EmbeddingResponse;
 import dev.aigateway.domain.route.BalancerAlgorithm;
 import dev.aigateway.domain.route.BalancerSettings;
 import dev.aigateway.domain.route.ModelPolicy;
@@ -22,13 +18,11 @@ import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.domain.route.TuningOptions;
 import dev.aigateway.domain.route.TuningPrecedence;
 import dev.aigateway.domain.route.UpstreamTarget;
-import dev.aigateway.ports.Cancellation;
 import dev.aigateway.ports.ChatResponder;
 import dev.aigateway.ports.ChunkSink;
 import dev.aigateway.ports.Exchange;
 import dev.aigateway.ports.RequestContext;
 import dev.aigateway.ports.Served;
-import dev.aigateway.ports.UpstreamProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +81,7 @@ class ModelAliasTest {
     }
 
     /** Answers every chat, noting the model it was sent. */
-    private final class Echo implements UpstreamProvider {
+    private final class Echo implements StubProvider {
         @Override
         public Set<RouteType> routeTypes() {
             return Set.of(RouteType.CHAT);
@@ -96,20 +90,7 @@ class ModelAliasTest {
         @Override
         public ChatResponse chat(UpstreamTarget target, ChatRequest request) {
             sentModels.add(request.model().orElseThrow());
-            return new ChatResponse("id", 1, request.model().orElseThrow(), List.of(new ChatChoice(0,
-                    new AssistantReply(Optional.of("ok"), Optional.empty(), List.of()), Optional.empty())),
-                    Optional.empty());
-        }
-
-        @Override
-        public void streamChat(UpstreamTarget target, ChatRequest request, ChunkSink sink,
-                               Cancellation cancellation) {
-            throw new AssertionError("not streamed");
-        }
-
-        @Override
-        public EmbeddingResponse embed(UpstreamTarget target, EmbeddingRequest request) {
-            throw new AssertionError("not embedded");
+            return StubProvider.ok(request.model().orElseThrow());
         }
     }
 }

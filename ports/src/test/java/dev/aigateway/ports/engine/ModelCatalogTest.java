@@ -2,10 +2,6 @@ package dev.aigateway.ports.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aigateway.domain.chat.ChatRequest;
-import dev.aigateway.domain.chat.ChatResponse;
-import dev.aigateway.domain.embedding.EmbeddingRequest;
-import dev.aigateway.domain.embedding.EmbeddingResponse;
 import dev.aigateway.domain.model.ModelInfo;
 import dev.aigateway.domain.route.ModelPolicy;
 import dev.aigateway.domain.route.ResponseStreaming;
@@ -16,16 +12,12 @@ import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.domain.route.TuningOptions;
 import dev.aigateway.domain.route.TuningPrecedence;
 import dev.aigateway.domain.route.UpstreamTarget;
-import dev.aigateway.ports.Cancellation;
-import dev.aigateway.ports.ChunkSink;
-import dev.aigateway.ports.UpstreamProvider;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -83,14 +75,9 @@ class ModelCatalogTest {
                         Optional.empty(), Optional.empty()), RouteAnalytics.none());
     }
 
-    private static final class ListingProvider implements UpstreamProvider {
+    private static final class ListingProvider implements StubProvider {
         final List<UpstreamTarget> fetches = new ArrayList<>();
         boolean lists = true;
-
-        @Override
-        public Set<RouteType> routeTypes() {
-            return Set.of(RouteType.values());
-        }
 
         @Override
         public boolean listsModels() {
@@ -105,22 +92,6 @@ class ModelCatalogTest {
             fetches.add(target);
             return List.of(new ModelInfo("mistral-small-latest", "mistralai", 1),
                     new ModelInfo("mistral-embed", "mistralai", 1));
-        }
-
-        @Override
-        public ChatResponse chat(UpstreamTarget target, ChatRequest request) {
-            throw new AssertionError("not used");
-        }
-
-        @Override
-        public void streamChat(UpstreamTarget target, ChatRequest request, ChunkSink sink,
-                               Cancellation cancellation) {
-            throw new AssertionError("not used");
-        }
-
-        @Override
-        public EmbeddingResponse embed(UpstreamTarget target, EmbeddingRequest request) {
-            throw new AssertionError("not used");
         }
     }
 }

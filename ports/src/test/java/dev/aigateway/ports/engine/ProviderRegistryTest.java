@@ -3,10 +3,6 @@ package dev.aigateway.ports.engine;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aigateway.domain.chat.ChatRequest;
-import dev.aigateway.domain.chat.ChatResponse;
-import dev.aigateway.domain.embedding.EmbeddingRequest;
-import dev.aigateway.domain.embedding.EmbeddingResponse;
 import dev.aigateway.domain.route.BalancerAlgorithm;
 import dev.aigateway.domain.route.BalancerSettings;
 import dev.aigateway.domain.route.Route;
@@ -16,9 +12,6 @@ import dev.aigateway.domain.route.RouteTarget;
 import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.domain.route.SemanticSettings;
 import dev.aigateway.domain.route.UpstreamTarget;
-import dev.aigateway.ports.Cancellation;
-import dev.aigateway.ports.ChunkSink;
-import dev.aigateway.ports.UpstreamProvider;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,21 +68,5 @@ class ProviderRegistryTest {
     }
 
     /** A provider that serves the given route types and is never called. */
-    private record Serving(Set<RouteType> routeTypes) implements UpstreamProvider {
-        @Override
-        public ChatResponse chat(UpstreamTarget target, ChatRequest request) {
-            throw new AssertionError("not called at start");
-        }
-
-        @Override
-        public void streamChat(UpstreamTarget target, ChatRequest request, ChunkSink sink,
-                               Cancellation cancellation) {
-            throw new AssertionError("not called at start");
-        }
-
-        @Override
-        public EmbeddingResponse embed(UpstreamTarget target, EmbeddingRequest request) {
-            throw new AssertionError("not called at start");
-        }
-    }
+    private record Serving(Set<RouteType> routeTypes) implements StubProvider { }
 }
