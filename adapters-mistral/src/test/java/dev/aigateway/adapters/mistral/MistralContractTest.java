@@ -8,6 +8,7 @@ import dev.aigateway.domain.route.UpstreamTarget;
 import dev.aigateway.domain.route.UpstreamTimeouts;
 import dev.aigateway.egress.JsonTrees;
 import dev.aigateway.egress.UpstreamHttp;
+import dev.aigateway.egress.contract.FaultScript;
 import dev.aigateway.egress.contract.ProviderContract;
 import dev.aigateway.fakemistral.FakeMistral;
 import dev.aigateway.fakemistral.FakeReply;
@@ -61,19 +62,25 @@ class MistralContractTest extends ProviderContract {
         return new Usage(FakeMistral.PROMPT_TOKENS, FakeMistral.COMPLETION_TOKENS, FakeMistral.TOTAL_TOKENS);
     }
 
+    /** The fake Mistral scripts its faults as replies. */
     @Override
-    protected void failNext(int status, String body, String contentType) {
-        mistral.enqueue(new FakeReply.Error(status, body, Map.of()));
-    }
+    protected FaultScript faults() {
+        return new FaultScript() {
+            @Override
+            public void failNext(int status, String body, String contentType) {
+                mistral.enqueue(new FakeReply.Error(status, body, Map.of()));
+            }
 
-    @Override
-    protected void cutNextStream() {
-        mistral.enqueue(new FakeReply.Reset(FakeMistral.DEFAULT_ANSWER, 2));
-    }
+            @Override
+            public void cutNextStream() {
+                mistral.enqueue(new FakeReply.Reset(FakeMistral.DEFAULT_ANSWER, 2));
+            }
 
-    @Override
-    protected void delayNext(Duration delay) {
-        mistral.enqueue(new FakeReply.Delay(delay, new FakeReply.Text(FakeMistral.DEFAULT_ANSWER, "stop")));
+            @Override
+            public void delayNext(Duration delay) {
+                mistral.enqueue(new FakeReply.Delay(delay, new FakeReply.Text(FakeMistral.DEFAULT_ANSWER, "stop")));
+            }
+        };
     }
 
     /** Mistral's own error shape. */

@@ -6,10 +6,10 @@ import dev.aigateway.domain.route.UpstreamTarget;
 import dev.aigateway.domain.route.UpstreamTimeouts;
 import dev.aigateway.egress.JsonTrees;
 import dev.aigateway.egress.UpstreamHttp;
+import dev.aigateway.egress.contract.FaultScript;
 import dev.aigateway.egress.contract.ProviderContract;
 import dev.aigateway.fakeollama.FakeOllama;
 import dev.aigateway.ports.UpstreamProvider;
-import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 
@@ -57,18 +57,8 @@ class OllamaContractTest extends ProviderContract {
     }
 
     @Override
-    protected void failNext(int status, String body, String contentType) {
-        ollama.faults().failNext(status, body, contentType);
-    }
-
-    @Override
-    protected void cutNextStream() {
-        ollama.faults().cutNextStream();
-    }
-
-    @Override
-    protected void delayNext(Duration delay) {
-        ollama.faults().delayNext(delay);
+    protected FaultScript faults() {
+        return ollama.faults();
     }
 
     /** Ollama's own error shape. */

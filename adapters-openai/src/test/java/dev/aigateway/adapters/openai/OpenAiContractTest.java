@@ -8,10 +8,10 @@ import dev.aigateway.domain.route.UpstreamTarget;
 import dev.aigateway.domain.route.UpstreamTimeouts;
 import dev.aigateway.egress.JsonTrees;
 import dev.aigateway.egress.UpstreamHttp;
+import dev.aigateway.egress.contract.FaultScript;
 import dev.aigateway.egress.contract.ProviderContract;
 import dev.aigateway.fakeopenai.FakeOpenAi;
 import dev.aigateway.ports.UpstreamProvider;
-import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 
@@ -61,17 +61,7 @@ class OpenAiContractTest extends ProviderContract {
     }
 
     @Override
-    protected void failNext(int status, String body, String contentType) {
-        openAi.faults().failNext(status, body, contentType);
-    }
-
-    @Override
-    protected void cutNextStream() {
-        openAi.faults().cutNextStream();
-    }
-
-    @Override
-    protected void delayNext(Duration delay) {
-        openAi.faults().delayNext(delay);
+    protected FaultScript faults() {
+        return openAi.faults();
     }
 }

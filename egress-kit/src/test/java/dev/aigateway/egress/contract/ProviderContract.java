@@ -53,14 +53,8 @@ public abstract class ProviderContract {
     /** The fake's exact token counts for a plain answer. */
     protected abstract Usage expectedUsage();
 
-    /** The next chat request gets this status and body, of this content type. */
-    protected abstract void failNext(int status, String body, String contentType);
-
-    /** The next streamed answer breaks its connection after a few events. */
-    protected abstract void cutNextStream();
-
-    /** The next answer waits this long before sending anything. */
-    protected abstract void delayNext(Duration delay);
+    /** What the fake does to the next chat requests instead of answering. */
+    protected abstract FaultScript faults();
 
     @Test
     public void answersAChatWithTheUpstreamsExactUsage() {
@@ -117,7 +111,7 @@ public abstract class ProviderContract {
 
     @Test
     public void keepsAnUpstreamRefusalsStatusAndMessage() {
-        failNext(400, errorBody("the upstream says no"), "application/json");
+        faults().failNext(400, errorBody("the upstream says no"), "application/json");
 
         assertThat(rejection(() -> provider().chat(target(), hello().build()))).satisfies(rejected -> {
             assertThat(rejected.status()).isEqualTo(400);
@@ -127,14 +121,14 @@ public abstract class ProviderContract {
 
     @Test
     public void keepsAServerErrorsStatusForFailover() {
-        failNext(503, errorBody("overloaded"), "application/json");
+        faults().failNext(503, errorBody("overloaded"), "application/json");
 
         assertThat(rejection(() -> provider().chat(target(), hello().build())).status()).isEqualTo(503);
     }
 
     @Test
     public void saysWhatAnHtmlErrorPageWasWithoutRelayingIt() {
-        failNext(502, "<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html");
+        faults().failNext(502, "<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html");
 
         assertThat(rejection(() -> provider().chat(target(), hello().build()))).satisfies(rejected -> {
             assertThat(rejected.status()).isEqualTo(502);
@@ -144,7 +138,7 @@ public abstract class ProviderContract {
 
     @Test
     public void aStreamCutMidwayIsAnUpstreamFailureAfterTheChunksThatArrived() {
-        cutNextStream();
+        faults().cutNextStream();
         List<ChatChunk> chunks = new ArrayList<>();
 
         assertThatThrownBy(() -> provider().streamChat(target(), hello().stream(true).build(), chunks::add,
@@ -163,7 +157,7 @@ public abstract class ProviderContract {
 
     @Test
     public void anUpstreamSlowerThanTheReadTimeoutIsATimeout() {
-        delayNext(Duration.ofSeconds(3));
+        faults().delayNext(Duration.ofSeconds(3));
         UpstreamTimeouts impatient = new UpstreamTimeouts(Duration.ofSeconds(5), Duration.ofMillis(300),
                 Duration.ofSeconds(5), Duration.ofSeconds(30));
 

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * What a fake upstream does to its next requests instead of answering as a model would: fail with a status and
  * body, cut a stream short, or wait first. The fakes keep one each and ask it per request.
  */
-public final class ScriptedFaults {
+public final class ScriptedFaults implements FaultScript {
     private final ConcurrentLinkedQueue<Fault> next = new ConcurrentLinkedQueue<>();
 
     /** One scripted fault. */
@@ -23,14 +23,17 @@ public final class ScriptedFaults {
         record Delay(Duration delay) implements Fault { }
     }
 
+    @Override
     public void failNext(int status, String body, String contentType) {
         next.add(new Fault.Fail(status, body, contentType));
     }
 
+    @Override
     public void cutNextStream() {
         next.add(new Fault.Cut());
     }
 
+    @Override
     public void delayNext(Duration delay) {
         next.add(new Fault.Delay(delay));
     }
