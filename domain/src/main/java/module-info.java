@@ -1,6 +1,7 @@
 /** The gateway's provider-agnostic vocabulary: requests, answers, routes, errors. JDK only. */
 module dev.aigateway.domain {
     exports dev.aigateway.domain;
+    exports dev.aigateway.domain.access;
     exports dev.aigateway.domain.chat;
     exports dev.aigateway.domain.completion;
     exports dev.aigateway.domain.embedding;

@@ -3,6 +3,9 @@ package dev.aigateway.app;
 import dagger.Module;
 import dagger.Provides;
 import dev.aigateway.adapters.http.HttpModule.ServerSettings;
+import dev.aigateway.adapters.redis.RedisModule.RedisSettings;
+import dev.aigateway.domain.access.CounterStore;
+import dev.aigateway.domain.access.TokenLimits;
 import dev.aigateway.domain.route.Route;
 import dev.aigateway.ports.ChatCompletionUseCase;
 import dev.aigateway.ports.CompletionUseCase;
@@ -11,13 +14,17 @@ import dev.aigateway.ports.ExchangeObserver;
 import dev.aigateway.ports.ModelListUseCase;
 import dev.aigateway.ports.PassthroughUseCase;
 import dev.aigateway.ports.ProviderOptionsReader;
+import dev.aigateway.ports.TokenWindows;
 import dev.aigateway.ports.UpstreamProvider;
+import dev.aigateway.ports.engine.LocalTokenWindows;
 import dev.aigateway.ports.engine.ModelCatalog;
 import dev.aigateway.ports.engine.ProviderRegistry;
 import dev.aigateway.ports.engine.Readiness;
 import dev.aigateway.ports.engine.RoutingService;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import javax.inject.Provider;
 import javax.inject.Singleton;
 
 /** Wires the core: the configuration's parts, the provider registry and the routing service behind the use cases. */
@@ -56,10 +63,33 @@ final class CoreModule {
         return new Readiness(!routes.isEmpty());
     }
 
+    /** Asked for only when a route keeps its counters in Redis, and then present. */
+    @Provides
+    static RedisSettings redisSettings(GatewayConfig config) {
+        return config.redis().orElseThrow();
+    }
+
+    /**
+     * The counter stores the routes use, each made once: the local one always, the others (from their modules,
+     * by their config name) only when a route names them, so that nothing connects to a store no route uses.
+     */
     @Provides
     @Singleton
-    static RoutingService routingService(ProviderRegistry providers, ExchangeObserver observer) {
-        return new RoutingService(providers, observer);
+    static Map<CounterStore, TokenWindows> counterStores(List<Route> routes,
+                                                          Map<String, Provider<TokenWindows>> stores) {
+        Map<CounterStore, TokenWindows> used = new EnumMap<>(CounterStore.class);
+        used.put(CounterStore.LOCAL, new LocalTokenWindows(System::currentTimeMillis));
+        routes.stream().flatMap(route -> route.access().tokenLimits().stream()).map(TokenLimits::store)
+                .filter(store -> store != CounterStore.LOCAL).distinct()
+                .forEach(store -> used.put(store, stores.get(store.configName()).get()));
+        return used;
+    }
+
+    @Provides
+    @Singleton
+    static RoutingService routingService(ProviderRegistry providers, ExchangeObserver observer,
+                                         Map<CounterStore, TokenWindows> counterStores) {
+        return new RoutingService(providers, observer, System::nanoTime, counterStores);
     }
 
     @Provides

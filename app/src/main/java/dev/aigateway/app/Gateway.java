@@ -1,18 +1,23 @@
 package dev.aigateway.app;
 
+import dev.aigateway.ports.TokenWindows;
 import dev.aigateway.ports.engine.Readiness;
 import io.helidon.webserver.WebServer;
+import java.util.Set;
 
 /** A running gateway: builds the object graph for a config, starts listening, and stops. */
 final class Gateway implements AutoCloseable {
     private final WebServer server;
     private final Readiness readiness;
     private final GatewayConfig config;
+    private final Set<AutoCloseable> closedAfterTheServer;
 
-    private Gateway(WebServer server, Readiness readiness, GatewayConfig config) {
+    private Gateway(WebServer server, Readiness readiness, GatewayConfig config,
+                    Set<AutoCloseable> closedAfterTheServer) {
         this.server = server;
         this.readiness = readiness;
         this.config = config;
+        this.closedAfterTheServer = closedAfterTheServer;
     }
 
     /**
@@ -26,12 +31,13 @@ final class Gateway implements AutoCloseable {
         GatewayComponent component = DaggerGatewayComponent.factory().create(source);
         GatewayConfig config = component.config();
         WebServer server = component.server();
+        component.counterStores().values().forEach(TokenWindows::warmUp);
         server.start();
         if (!server.isRunning()) {
             throw new IllegalStateException("could not listen on " + config.server().host() + ":"
                     + config.server().port() + " (is the port in use?)");
         }
-        return new Gateway(server, component.readiness(), config);
+        return new Gateway(server, component.readiness(), config, component.closedWithTheGateway());
     }
 
     /** Starts a gateway serving a configuration already read. */
@@ -60,5 +66,13 @@ final class Gateway implements AutoCloseable {
     public void close() {
         beginShutdown();
         server.stop();
+        for (AutoCloseable closeable : closedAfterTheServer) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                System.getLogger(Gateway.class.getName()).log(System.Logger.Level.WARNING,
+                        "could not close " + closeable.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
     }
 }

@@ -1,9 +1,12 @@
 package dev.aigateway.app;
 
 import dev.aigateway.adapters.http.HttpModule.ServerSettings;
+import dev.aigateway.adapters.redis.RedisModule.RedisSettings;
 import dev.aigateway.domain.route.Route;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A validated configuration: where to listen, the routes to serve, and how long an upstream model list is reused
@@ -11,9 +14,12 @@ import java.util.List;
  *
  * @param listenOrigin where the host and port came from (the environment, the config, or the defaults), for the
  *     start line
+ * @param redis where the shared token-limit counters are, when a route keeps its counters in Redis
  */
-record GatewayConfig(ServerSettings server, List<Route> routes, Duration modelsCacheTtl, String listenOrigin) {
+record GatewayConfig(ServerSettings server, List<Route> routes, Duration modelsCacheTtl, String listenOrigin,
+                     Optional<RedisSettings> redis) {
     GatewayConfig {
         routes = List.copyOf(routes);
+        Objects.requireNonNull(redis, "redis");
     }
 }

@@ -2,16 +2,25 @@ package dev.aigateway.app;
 
 import dev.aigateway.adapters.http.HttpModule.RequestLimits;
 import dev.aigateway.adapters.http.HttpModule.ServerSettings;
+import dev.aigateway.adapters.redis.RedisModule.RedisSettings;
+import dev.aigateway.domain.access.CounterStore;
+import dev.aigateway.domain.access.KeyAuth;
+import dev.aigateway.domain.access.RouteAccess;
+import dev.aigateway.domain.access.TokenCount;
+import dev.aigateway.domain.access.TokenLimits;
 import dev.aigateway.domain.route.Route;
+import dev.aigateway.domain.route.RouteTarget;
 import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.ports.ProviderOptionsReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads the gateway's YAML: a {@code server} block and Kong-style {@code routes}, each carrying an
@@ -29,10 +38,10 @@ final class KongConfigReader {
     /** @param providers each provider's options reader, by provider id */
     static GatewayConfig read(ConfigNode root, Map<String, ProviderOptionsReader> providers) {
         AiProxyConfigReader aiProxy = new AiProxyConfigReader(providers);
-        root.allowOnly(Set.of("_format_version", "_transform", "server", "routes"), Map.of(
-                "services", "routes carry their upstream in the ai-proxy plugin; services are not used",
-                "plugins", "put plugins on a route",
-                "consumers", "there is no consumer authentication yet"));
+        root.allowOnly(Set.of("_format_version", "_transform", "server", "routes", "consumers", "plugins"), Map.of(
+                "services", "routes carry their upstream in the ai-proxy plugin; services are not used"));
+        AccessConfigReader access = AccessConfigReader.consumers(root.list("consumers"));
+        Map<String, ConfigNode> globalPlugins = globalPlugins(root.list("plugins"));
         ConfigNode serverNode = root.object("server");
         Listen listen = listen(serverNode);
         ServerSettings server = server(serverNode, listen);
@@ -45,10 +54,11 @@ final class KongConfigReader {
             throw new ConfigException("routes must list at least one route");
         }
         List<Route> routes = new ArrayList<>();
+        SharedStore shared = new SharedStore();
         Set<String> names = new HashSet<>();
         Set<String> paths = new HashSet<>();
         for (ConfigNode node : routeNodes) {
-            Route route = route(node, aiProxy);
+            Route route = route(node, aiProxy, access, globalPlugins, shared);
             if (!names.add(route.name())) {
                 throw new ConfigException(node.path() + ".name '" + route.name() + "' is used by another route");
             }
@@ -59,7 +69,8 @@ final class KongConfigReader {
             }
             routes.add(route);
         }
-        return new GatewayConfig(server, routes, Duration.ofSeconds(modelsCacheSeconds), listen.origin());
+        return new GatewayConfig(server, routes, Duration.ofSeconds(modelsCacheSeconds), listen.origin(),
+                shared.settings);
     }
 
     /** Where to listen, and where each half came from. */
@@ -131,7 +142,58 @@ final class KongConfigReader {
         return (int) value;
     }
 
-    private static Route route(ConfigNode node, AiProxyConfigReader aiProxy) {
+    /** The top-level {@code plugins}: access plugins that apply to every route that has none of its own. */
+    private static Map<String, ConfigNode> globalPlugins(List<ConfigNode> nodes) {
+        Map<String, ConfigNode> plugins = pluginsByName(nodes);
+        for (ConfigNode plugin : plugins.values()) {
+            String name = plugin.requiredString("name");
+            if (!AccessConfigReader.PLUGINS.contains(name)) {
+                throw plugin.error("name", "a top-level plugin may be " + String.join(", ",
+                        new TreeSet<>(AccessConfigReader.PLUGINS)) + "; put " + name + " on a route");
+            }
+        }
+        return plugins;
+    }
+
+    /** Plugins by name, each at most once; a disabled one is left out, as if it were not there. */
+    private static Map<String, ConfigNode> pluginsByName(List<ConfigNode> nodes) {
+        Map<String, ConfigNode> plugins = new LinkedHashMap<>();
+        for (ConfigNode plugin : nodes) {
+            String scoping = "a route's plugin applies to that route, a top-level plugin to every route";
+            plugin.allowOnly(Set.of("name", "config", "enabled", "id", "tags", "protocols", "instance_name"),
+                    Map.of("route", scoping, "service", scoping, "consumer", scoping));
+            String name = plugin.requiredString("name");
+            if (plugins.containsKey(name)) {
+                throw plugin.error("name", "'" + name + "' is already in this plugins list");
+            }
+            if (!plugin.bool("enabled").orElse(true)) {
+                if (name.equals("ai-proxy") || name.equals(ADVANCED)) {
+                    throw plugin.error("enabled", "is false: a route without its ai-proxy plugin has nothing to"
+                            + " serve; remove the route instead");
+                }
+                continue;
+            }
+            plugins.put(name, plugin);
+        }
+        return plugins;
+    }
+
+    /** The one Redis the routes with {@code strategy: redis} share. */
+    private static final class SharedStore {
+        private Optional<RedisSettings> settings = Optional.empty();
+
+        void use(ConfigNode redisNode) {
+            RedisSettings read = RedisConfigReader.read(redisNode);
+            if (settings.isPresent() && !settings.get().equals(read)) {
+                throw new ConfigException(redisNode.path() + " differs from another route's redis block; all"
+                        + " routes with strategy: redis share one Redis");
+            }
+            settings = Optional.of(read);
+        }
+    }
+
+    private static Route route(ConfigNode node, AiProxyConfigReader aiProxy, AccessConfigReader access,
+                               Map<String, ConfigNode> globalPlugins, SharedStore shared) {
         node.allowOnly(Set.of("name", "paths", "plugins", "protocols", "methods"), Map.of(
                 "hosts", "routes match on path only", "headers", "routes match on path only",
                 "strip_path", "paths are matched exactly and not rewritten"));
@@ -151,7 +213,20 @@ final class KongConfigReader {
                 throw node.error("protocols", "may only list http and https");
             }
         });
-        ConfigNode plugin = aiProxyPlugin(node);
+        Map<String, ConfigNode> plugins = pluginsByName(node.list("plugins"));
+        List<ConfigNode> proxies = plugins.values().stream().filter(plugin -> !AccessConfigReader.PLUGINS
+                .contains(plugin.requiredString("name"))).toList();
+        for (ConfigNode plugin : proxies) {
+            String pluginName = plugin.requiredString("name");
+            if (!pluginName.equals("ai-proxy") && !pluginName.equals(ADVANCED)) {
+                throw plugin.error("name", "must be ai-proxy, ai-proxy-advanced, " + String.join(", ",
+                        new TreeSet<>(AccessConfigReader.PLUGINS)) + ", got '" + pluginName + "'");
+            }
+        }
+        if (proxies.size() != 1) {
+            throw node.error("plugins", "must hold exactly one ai-proxy or ai-proxy-advanced plugin");
+        }
+        ConfigNode plugin = proxies.get(0);
         Route route = plugin.requiredString("name").equals(ADVANCED)
                 ? aiProxy.advanced(name, paths, plugin.object("config"))
                 : aiProxy.route(name, paths, plugin.object("config"));
@@ -159,24 +234,53 @@ final class KongConfigReader {
             throw node.error("methods", "may only list POST on an " + route.type().configName()
                     + " route; preserve routes forward every method");
         }
-        return route;
+        return route.withAccess(access(node, route, plugins, globalPlugins, access, shared));
     }
 
-    private static ConfigNode aiProxyPlugin(ConfigNode route) {
-        List<ConfigNode> plugins = route.list("plugins");
-        if (plugins.size() != 1) {
-            throw route.error("plugins", "must hold exactly one ai-proxy or ai-proxy-advanced plugin");
+    /** The route's access plugins, each its own or else the top-level one of the same name. */
+    private static RouteAccess access(ConfigNode node, Route route, Map<String, ConfigNode> own,
+                                      Map<String, ConfigNode> global, AccessConfigReader reader,
+                                      SharedStore shared) {
+        Optional<ConfigNode> keyAuthNode = plugin(AccessConfigReader.KEY_AUTH, own, global);
+        Optional<KeyAuth> keyAuth = keyAuthNode.map(plugin -> reader.keyAuth(plugin.object("config")));
+        Optional<ConfigNode> aclNode = plugin(AccessConfigReader.ACL, own, global);
+        if (aclNode.isPresent() && keyAuth.isEmpty()) {
+            throw aclNode.get().error("name", "acl needs key-auth on the route (or in the top-level plugins):"
+                    + " groups belong to authenticated consumers");
         }
-        ConfigNode plugin = plugins.get(0);
-        plugin.allowOnly(Set.of("name", "config", "enabled"), Map.of());
-        String pluginName = plugin.requiredString("name");
-        if (!pluginName.equals("ai-proxy") && !pluginName.equals(ADVANCED)) {
-            throw plugin.error("name", "must be ai-proxy or ai-proxy-advanced, got '" + pluginName + "'");
+        if (keyAuth.isPresent()) {
+            ConfigNode at = keyAuthNode.get().object("config");
+            for (RouteTarget target : route.targets()) {
+                if (target.upstream().readsClientCredentialWhere(keyAuth.get())) {
+                    throw at.error("key_names", "route " + route.name() + ": the client's own upstream credential"
+                            + (target.upstream().auth().isEmpty() ? " (no auth is configured, so the client's"
+                            + " Authorization goes upstream)" : " (auth.allow_override is true)")
+                            + " would be read where consumer keys are, and consumer keys must never go upstream;"
+                            + " configure the provider's key in auth, or name another key for key-auth");
+                }
+            }
+            if (route.type() == RouteType.PRESERVE && keyAuth.get().inBody()) {
+                throw at.error("key_in_body", "cannot be true on a preserve route, whose bodies are forwarded"
+                        + " unread");
+            }
         }
-        if (!plugin.bool("enabled").orElse(true)) {
-            throw plugin.error("enabled", "is false: a route without its ai-proxy plugin has nothing to serve;"
-                    + " remove the route instead");
+        Optional<ConfigNode> limitsNode = plugin(AccessConfigReader.RATE_LIMITING, own, global);
+        Optional<TokenLimits> limits = limitsNode.map(plugin -> AccessConfigReader.tokenLimits(
+                plugin.object("config"), own.containsKey(AccessConfigReader.RATE_LIMITING) ? route.name() : "global"));
+        if (limits.isPresent() && limits.get().store() == CounterStore.SHARED) {
+            shared.use(limitsNode.get().object("config").object("redis"));
         }
-        return plugin;
+        if (limits.isPresent() && limits.get().count() == TokenCount.COST && route.targets().stream()
+                .anyMatch(target -> target.analytics().pricing().isEmpty())) {
+            throw node.error("plugins", "tokens_count_strategy: cost needs model.options.input_cost and"
+                    + " output_cost on every target of route " + route.name());
+        }
+        return new RouteAccess(keyAuth, aclNode.map(plugin -> AccessConfigReader.acl(plugin.object("config"))),
+                limits);
+    }
+
+    private static Optional<ConfigNode> plugin(String name, Map<String, ConfigNode> own,
+                                               Map<String, ConfigNode> global) {
+        return Optional.ofNullable(own.getOrDefault(name, global.get(name)));
     }
 }

@@ -1,6 +1,6 @@
 package dev.aigateway.app;
 
-import dev.aigateway.domain.route.Secret;
+import dev.aigateway.domain.Secret;
 import dev.aigateway.domain.route.UpstreamAuth;
 import dev.aigateway.domain.route.UpstreamTimeouts;
 import java.net.URI;

@@ -3,13 +3,13 @@ package dev.aigateway.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aigateway.domain.Secret;
 import dev.aigateway.domain.route.ModelPolicy;
 import dev.aigateway.domain.route.Pricing;
 import dev.aigateway.domain.route.ResponseStreaming;
 import dev.aigateway.domain.route.Route;
 import dev.aigateway.domain.route.RouteAnalytics;
 import dev.aigateway.domain.route.RouteType;
-import dev.aigateway.domain.route.Secret;
 import dev.aigateway.domain.route.TuningOptions;
 import dev.aigateway.domain.route.TuningPrecedence;
 import dev.aigateway.domain.route.UpstreamAuth;
@@ -272,7 +272,7 @@ class KongConfigReaderTest {
         String yaml = minimal("llm/v1/chat").replace("name: ai-proxy", "name: rate-limiting");
 
         assertThatThrownBy(() -> parse(yaml)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("routes[0].plugins[0].name must be ai-proxy or ai-proxy-advanced");
+                .hasMessageContaining("routes[0].plugins[0].name must be ai-proxy, ai-proxy-advanced, acl");
     }
 
     @Test

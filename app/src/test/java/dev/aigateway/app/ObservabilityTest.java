@@ -137,12 +137,7 @@ class ObservabilityTest {
                 // up to the first content event, then leave
             }
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (analytics.lines().size() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-
-        assertThat(analytics.lines()).hasSize(2);
+        assertThat(analytics.awaitLines(2)).hasSize(2);
         for (String line : analytics.lines()) {
             JsonNode parsed = json(line);
             assertThat(parsed.at("/ai/proxy/meta/aborted").asBoolean()).isTrue();

@@ -1,6 +1,7 @@
 package dev.aigateway.ports;
 
 import dev.aigateway.domain.Usage;
+import dev.aigateway.domain.access.Consumer;
 import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.route.Route;
 import java.time.Duration;
@@ -24,11 +25,14 @@ import java.util.Optional;
  * @param latency from sending to the answering target until the end of its answer
  * @param timeToFirstToken for streams, from sending to the answering target until its first chunk
  * @param cost from the answering target's prices, when it has them and usage arrived
+ * @param consumer who sent it, when the route authenticates
+ * @param limitsUnchecked whether it was served without its token limits, the counter store being unavailable
  */
 public record Exchange(String requestId, Route route, Served served, List<Integer> triedTargets, String model,
                        Optional<String> responseModel,
                        boolean stream, Outcome outcome, Optional<GatewayError> error, Optional<Usage> usage,
-                       Duration latency, Optional<Duration> timeToFirstToken, Optional<Double> cost) {
+                       Duration latency, Optional<Duration> timeToFirstToken, Optional<Double> cost,
+                       Optional<Consumer> consumer, boolean limitsUnchecked) {
 
     /** How an exchange ended. */
     public enum Outcome {
@@ -53,6 +57,7 @@ public record Exchange(String requestId, Route route, Served served, List<Intege
         Objects.requireNonNull(latency, "latency");
         Objects.requireNonNull(timeToFirstToken, "timeToFirstToken");
         Objects.requireNonNull(cost, "cost");
+        Objects.requireNonNull(consumer, "consumer");
     }
 
     /** Kong's {@code time_per_token}: generation time per completion token, in ms. */

@@ -1,6 +1,7 @@
 package dev.aigateway.ports;
 
-import dev.aigateway.domain.route.Secret;
+import dev.aigateway.domain.Secret;
+import dev.aigateway.domain.access.Consumer;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,14 +13,26 @@ import java.util.Optional;
  * @param clientCredential the credential the client sent where the route's {@code auth} looks for one
  * @param headers request headers a balancer keys on, by lower-case name (the ingress passes only those)
  * @param cancellation where the provider registers how to abort its upstream call when the ingress gives up
+ * @param consumer who sent the request, when the route authenticates
+ * @param path the request's path, for limit policies that match on it
+ * @param limits where the core reports the request's token windows
  */
 public record RequestContext(String requestId, Optional<Secret> clientCredential, Map<String, String> headers,
-                             Cancellation cancellation) {
+                             Cancellation cancellation, Optional<Consumer> consumer, String path, LimitReport limits) {
     public RequestContext {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(clientCredential, "clientCredential");
         headers = Map.copyOf(headers);
         Objects.requireNonNull(cancellation, "cancellation");
+        Objects.requireNonNull(consumer, "consumer");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /** A context of an anonymous client, reported nowhere. */
+    public RequestContext(String requestId, Optional<Secret> clientCredential, Map<String, String> headers,
+                          Cancellation cancellation) {
+        this(requestId, clientCredential, headers, cancellation, Optional.empty(), "", LimitReport.NONE);
     }
 
     /** A context without headers, never cancelled. */

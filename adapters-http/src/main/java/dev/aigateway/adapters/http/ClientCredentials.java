@@ -2,8 +2,8 @@ package dev.aigateway.adapters.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigateway.domain.Secret;
 import dev.aigateway.domain.route.Route;
-import dev.aigateway.domain.route.Secret;
 import dev.aigateway.domain.route.UpstreamAuth;
 import dev.aigateway.domain.route.UpstreamTarget;
 import io.helidon.http.HeaderNames;
@@ -31,10 +31,10 @@ final class ClientCredentials {
     private static Optional<Secret> take(ServerRequest request, Optional<ObjectNode> body, Route route) {
         Optional<UpstreamAuth> configured = route.primary().upstream().auth();
         if (configured.isEmpty()) {
-            return header(request, UpstreamTarget.CLIENT_KEY_HEADER);
+            return header(request, route, UpstreamTarget.CLIENT_KEY_HEADER);
         }
         return switch (configured.get()) {
-            case UpstreamAuth.Header header -> header(request, header.name());
+            case UpstreamAuth.Header header -> header(request, route, header.name());
             case UpstreamAuth.QueryParam query -> request.prologue().query().first(query.name()).asOptional()
                     .filter(value -> !value.isEmpty()).map(Secret::of);
             case UpstreamAuth.BodyParam field -> {
@@ -45,7 +45,11 @@ final class ClientCredentials {
         };
     }
 
-    private static Optional<Secret> header(ServerRequest request, String name) {
+    /** A header that carries a consumer key is never taken for the client's upstream credential. */
+    private static Optional<Secret> header(ServerRequest request, Route route, String name) {
+        if (route.access().keyAuth().filter(keyAuth -> keyAuth.readsHeader(name)).isPresent()) {
+            return Optional.empty();
+        }
         return request.headers().first(HeaderNames.create(name)).filter(value -> !value.isBlank()).map(Secret::of);
     }
 }

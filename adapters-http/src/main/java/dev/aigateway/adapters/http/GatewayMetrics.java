@@ -1,6 +1,8 @@
 package dev.aigateway.adapters.http;
 
 import dev.aigateway.domain.Usage;
+import dev.aigateway.domain.access.Consumer;
+import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.ports.Exchange;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -32,6 +34,7 @@ final class GatewayMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<ExchangeKey, ExchangeMeters> exchangeMeters = new ConcurrentHashMap<>();
     private final Map<HttpKey, Timer> httpTimers = new ConcurrentHashMap<>();
+    private final Map<String, Counter> limitsUnavailable = new ConcurrentHashMap<>();
 
     /**
      * The JVM and process metrics, bound on a thread of their own: binding them took a fifth of the main thread's
@@ -62,8 +65,16 @@ final class GatewayMetrics {
     void record(Exchange exchange, int status, String operation) {
         ExchangeMeters meters = exchangeMeters.computeIfAbsent(new ExchangeKey(
                 exchange.served().target().upstream().provider(), exchange.model(), exchange.route().name(), status,
-                exchange.served().index(), operation), ExchangeMeters::new);
+                exchange.served().index(), operation,
+                exchange.consumer().map(Consumer::username).orElse("")), ExchangeMeters::new);
         meters.requests.increment();
+        if (exchange.limitsUnchecked()
+                || exchange.error().orElse(null) instanceof GatewayError.LimitsUnavailable) {
+            limitsUnavailable.computeIfAbsent(exchange.route().name(), route -> Counter
+                    .builder("gateway_token_limits_unavailable")
+                    .description("requests whose token limits could not be checked (served unchecked or refused)")
+                    .tag("route", route).register(registry)).increment();
+        }
         meters.providerLatency.record(exchange.latency().toNanos() / 1e6);
         meters.operationDuration.record(exchange.latency());
         exchange.usage().ifPresent(meters::tokens);
@@ -85,7 +96,7 @@ final class GatewayMetrics {
      * targets), as Prometheus needs them to be anyway.
      */
     private record ExchangeKey(String provider, String model, String route, int status, int target,
-                               String operation) { }
+                               String operation, String consumer) { }
 
     private record HttpKey(String method, String route, int status) { }
 
@@ -109,9 +120,10 @@ final class GatewayMetrics {
 
         ExchangeMeters(ExchangeKey key) {
             kong = Tags.of("ai_provider", key.provider(), "ai_model", key.model(), "route", key.route(),
-                    "status", Integer.toString(key.status()), "target", Integer.toString(key.target()));
+                    "status", Integer.toString(key.status()), "target", Integer.toString(key.target()),
+                    "consumer", key.consumer());
             genAi = Tags.of("gen_ai_system", key.provider(), "gen_ai_request_model", key.model(),
-                    "gen_ai_operation_name", key.operation());
+                    "gen_ai_operation_name", key.operation(), "consumer", key.consumer());
             requests = Counter.builder("ai_llm_requests").description("AI requests").tags(kong).register(registry);
             providerLatency = DistributionSummary.builder("ai_llm_provider_latency_ms")
                     .description("upstream latency in ms").serviceLevelObjectives(LATENCY_MS_BUCKETS).tags(kong)

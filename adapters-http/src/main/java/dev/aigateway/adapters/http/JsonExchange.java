@@ -1,12 +1,16 @@
 package dev.aigateway.adapters.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigateway.domain.Secret;
+import dev.aigateway.domain.access.Consumer;
 import dev.aigateway.domain.route.Route;
-import dev.aigateway.domain.route.Secret;
 import dev.aigateway.ports.Cancellation;
+import dev.aigateway.ports.LimitReport;
 import dev.aigateway.ports.RequestContext;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,30 +20,50 @@ import java.util.Optional;
  *
  * @param body the request body, without a body credential
  * @param clientCredential the credential the client sent where the route's {@code auth} looks for one
- * @param headers the header the route's balancer hashes on, by lower-case name, when the client sent it
+ * @param headers the headers the route's balancer and limit policies read, by lower-case name, when sent
+ * @param consumer who sent it, when the route authenticates
+ * @param path the request's path
  */
 record JsonExchange(ObjectNode body, String requestId, Optional<Secret> clientCredential,
-                    Map<String, String> headers) {
+                    Map<String, String> headers, Optional<Consumer> consumer, String path) {
 
+    /**
+     * Reads the request. Its consumer is checked before its body is read, unless the key may be in the body: a
+     * client without a key does not get to send a megabyte first.
+     */
     static JsonExchange read(ServerRequest request, Route route, OpenAiJson json) {
+        Optional<Consumer> consumer = RequestKeys.inBody(route) ? Optional.empty()
+                : RequestKeys.admit(request, route, Optional.empty());
         ObjectNode body = json.readObject(RequestBodies.readJson(request, route.maxRequestBodyBytes()));
+        if (RequestKeys.inBody(route)) {
+            consumer = RequestKeys.admit(request, route, Optional.of(body));
+        }
         return new JsonExchange(body, RequestIds.current(request), ClientCredentials.take(request, body, route),
-                balancerHeaders(request, route));
-    }
-
-    /** The context the core gets, with the cancellation the ingress will trigger if it gives up. */
-    RequestContext context(Cancellation cancellation) {
-        return new RequestContext(requestId, clientCredential, headers, cancellation);
+                headersRead(request, route), consumer, request.path().path());
     }
 
     /**
-     * The one header a balancer reads ({@code hash_on_header}), if the route has one: copying every header of
-     * every request would be work on the hot path for nothing.
+     * The context the core gets, with the cancellation the ingress will trigger if it gives up, and where the
+     * request's token windows are reported.
      */
-    static Map<String, String> balancerHeaders(ServerRequest request, Route route) {
-        return route.balancer().hashOnHeader()
-                .flatMap(name -> request.headers().first(HeaderNames.create(name))
-                        .map(value -> Map.of(name.toLowerCase(Locale.ROOT), value)))
-                .orElse(Map.of());
+    RequestContext context(Cancellation cancellation, LimitReport limits) {
+        return new RequestContext(requestId, clientCredential, headers, cancellation, consumer, path, limits);
+    }
+
+    /**
+     * The headers the route's balancer ({@code hash_on_header}) and limit policies read, by lower-case name, when
+     * the client sent them: copying every header of every request would be work on the hot path for nothing.
+     */
+    static Map<String, String> headersRead(ServerRequest request, Route route) {
+        List<String> names = route.headersRead();
+        if (names.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> read = new HashMap<>();
+        for (String name : names) {
+            request.headers().first(HeaderNames.create(name))
+                    .ifPresent(value -> read.put(name.toLowerCase(Locale.ROOT), value));
+        }
+        return read;
     }
 }

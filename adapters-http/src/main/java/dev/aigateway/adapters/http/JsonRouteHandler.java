@@ -61,7 +61,8 @@ final class JsonRouteHandler implements Handler {
         AnswerHeaders headers = new AnswerHeaders(route, System.nanoTime());
         JsonExchange exchange = JsonExchange.read(request, route, json);
         ClientCancellation cancellation = new ClientCancellation();
-        operation.serve(exchange.body(), exchange.context(cancellation),
+        operation.serve(exchange.body(), exchange.context(cancellation,
+                        windows -> LimitHeaders.of(windows).forEach(response::header)),
                 new HttpAnswer(response, headers, json, streams, cancellation));
     }
 }

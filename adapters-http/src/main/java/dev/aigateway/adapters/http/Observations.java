@@ -55,6 +55,7 @@ final class Observations implements ExchangeObserver {
     static ObjectNode logLine(Exchange exchange, int status) {
         ObjectNode line = NODES.objectNode().put("request_id", exchange.requestId())
                 .put("route", exchange.route().name()).put("status", status);
+        exchange.consumer().ifPresent(consumer -> line.putObject("consumer").put("username", consumer.username()));
         ObjectNode proxy = line.putObject("ai").putObject("proxy");
         ObjectNode meta = proxy.putObject("meta")
                 .put("provider_name", exchange.served().target().upstream().provider())
@@ -67,6 +68,9 @@ final class Observations implements ExchangeObserver {
                 .put("attempts", exchange.served().attempts());
         if (exchange.outcome() == Exchange.Outcome.ABORTED) {
             meta.put("aborted", true);
+        }
+        if (exchange.limitsUnchecked()) {
+            meta.put("limits_unchecked", true);
         }
         ArrayNode tried = meta.putArray("tried_targets");
         for (int index : exchange.triedTargets()) {

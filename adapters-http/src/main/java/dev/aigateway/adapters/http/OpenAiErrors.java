@@ -28,6 +28,18 @@ final class OpenAiErrors {
             case GatewayError.ShuttingDown e -> new ErrorReply(503,
                     envelope(e.message(), "server_error", Optional.empty(), Optional.of("shutting_down")),
                     Optional.of("1"));
+            case GatewayError.Unauthenticated e -> new ErrorReply(401,
+                    envelope(e.message(), INVALID_REQUEST, Optional.empty(), Optional.of("invalid_api_key")),
+                    Optional.empty());
+            case GatewayError.Forbidden e -> new ErrorReply(403,
+                    envelope(e.message(), INVALID_REQUEST, Optional.empty(), Optional.of("permission_denied")),
+                    Optional.empty());
+            case GatewayError.RateLimited e -> new ErrorReply(429,
+                    envelope(e.message(), "tokens", Optional.empty(), Optional.of("rate_limit_exceeded")),
+                    Optional.of(Long.toString(e.retryAfterSeconds())), LimitHeaders.of(e.windows()));
+            case GatewayError.LimitsUnavailable e -> new ErrorReply(503,
+                    envelope(e.message(), "server_error", Optional.empty(), Optional.of("limits_unavailable")),
+                    Optional.of("1"));
             case GatewayError.UpstreamRejected e -> upstreamRejected(e);
             case GatewayError.ClientCredentialRejected e -> new ErrorReply(e.status(), envelope(e.message(),
                     INVALID_REQUEST, Optional.empty(), Optional.of(e.status() == 401 ? "invalid_api_key"

@@ -1,10 +1,13 @@
 package dev.aigateway.adapters.http;
 
+import dev.aigateway.domain.access.Consumer;
+import dev.aigateway.domain.access.KeyAuth;
 import dev.aigateway.domain.passthrough.PassthroughRequest;
 import dev.aigateway.domain.passthrough.RawBody;
 import dev.aigateway.domain.route.Route;
 import dev.aigateway.domain.route.UpstreamAuth;
 import dev.aigateway.ports.Cancellation;
+import dev.aigateway.ports.LimitReport;
 import dev.aigateway.ports.PassthroughUseCase;
 import dev.aigateway.ports.RequestContext;
 import io.helidon.http.HeaderNames;
@@ -12,6 +15,9 @@ import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Any method on a {@code preserve} route: path, query and body go to the upstream host untouched. */
@@ -26,10 +32,11 @@ final class PassthroughHandler implements Handler {
 
     @Override
     public void handle(ServerRequest request, ServerResponse response) {
+        Optional<Consumer> consumer = RequestKeys.admit(request, route, Optional.empty());
         byte[] body = RequestBodies.readIfAny(request, route.maxRequestBodyBytes());
         RequestContext context = new RequestContext(RequestIds.current(request),
-                ClientCredentials.take(request, route), JsonExchange.balancerHeaders(request, route),
-                Cancellation.NONE);
+                ClientCredentials.take(request, route), JsonExchange.headersRead(request, route),
+                Cancellation.NONE, consumer, request.path().path(), LimitReport.NONE);
         PassthroughRequest forwarded = new PassthroughRequest(request.prologue().method().text(),
                 pathAndQuery(request), request.headers().first(HeaderNames.CONTENT_TYPE),
                 request.headers().first(HeaderNames.ACCEPT), RawBody.of(body));
@@ -40,13 +47,20 @@ final class PassthroughHandler implements Handler {
         });
     }
 
-    /** The client's raw path and query, minus the query credential when the route puts its own there. */
+    /**
+     * The client's raw path and query, minus the query credential when the route puts its own there, and minus a
+     * consumer key: neither goes upstream.
+     */
     private String pathAndQuery(ServerRequest request) {
         String query = request.prologue().query().rawValue();
+        Set<String> removed = new HashSet<>();
         if (route.primary().upstream().auth().orElse(null) instanceof UpstreamAuth.QueryParam credential) {
-            String prefix = credential.name() + "=";
+            removed.add(credential.name());
+        }
+        route.access().keyAuth().filter(KeyAuth::inQuery).ifPresent(keyAuth -> removed.addAll(keyAuth.keyNames()));
+        if (!removed.isEmpty()) {
             query = Arrays.stream(query.split("&"))
-                    .filter(pair -> !pair.isEmpty() && !pair.startsWith(prefix) && !pair.equals(credential.name()))
+                    .filter(pair -> !pair.isEmpty() && !removed.contains(pair.split("=", 2)[0]))
                     .collect(Collectors.joining("&"));
         }
         String path = request.path().rawPath();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigateway.domain.Usage;
+import dev.aigateway.domain.access.Consumer;
 import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.route.BalancerAlgorithm;
 import dev.aigateway.domain.route.BalancerSettings;
@@ -23,6 +24,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The Kong-shaped analytics log line and the status the metrics report, from one exchange. */
@@ -36,7 +38,7 @@ class ObservationsTest {
         Exchange exchange = new Exchange("req-1", route, new Served(route.targets().get(1), 1, 2), List.of(0, 1),
                 "mistral-small-latest", Optional.of("mistral-small-latest"), false, Exchange.Outcome.COMPLETED,
                 Optional.empty(), Optional.of(new Usage(3, 4, 7)), Duration.ofMillis(12), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.of(new Consumer("team-a", Set.of())), false);
 
         JsonNode line = Observations.logLine(exchange, Observations.status(exchange));
 
@@ -46,20 +48,23 @@ class ObservationsTest {
         assertThat(line.at("/ai/proxy/meta/tried_targets/0/host").asText()).isEqualTo("ollama.internal");
         assertThat(line.at("/ai/proxy/meta/tried_targets/1/model").asText()).isEqualTo("mistral-small-latest");
         assertThat(line.at("/ai/proxy/usage/total_tokens").asInt()).isEqualTo(7);
+        assertThat(line.at("/consumer/username").asText()).isEqualTo("team-a");
     }
 
     @Test
     void aFailureIsReportedWithItsOwnStatusAndAnAnswerThatStartedWith200() {
         Exchange failed = new Exchange("req-2", route, new Served(route.primary(), 0, 1), List.of(0), "m",
                 Optional.empty(), false, Exchange.Outcome.FAILED, Optional.of(new GatewayError.UpstreamTimeout("slow")),
-                Optional.empty(), Duration.ZERO, Optional.empty(), Optional.empty());
+                Optional.empty(), Duration.ZERO, Optional.empty(), Optional.empty(), Optional.empty(), false);
         Exchange aborted = new Exchange("req-3", route, new Served(route.primary(), 0, 1), List.of(0), "m",
                 Optional.empty(), true, Exchange.Outcome.ABORTED, Optional.empty(), Optional.empty(), Duration.ZERO,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), true);
 
         assertThat(Observations.status(failed)).isEqualTo(504);
         assertThat(Observations.status(aborted)).isEqualTo(200);
         assertThat(Observations.logLine(aborted, 200).at("/ai/proxy/meta/aborted").asBoolean()).isTrue();
+        assertThat(Observations.logLine(aborted, 200).at("/ai/proxy/meta/limits_unchecked").asBoolean()).isTrue();
+        assertThat(Observations.logLine(failed, 504).has("consumer")).isFalse();
     }
 
     private static RouteTarget target(String provider, String model, String url) {

@@ -3,6 +3,7 @@ package dev.aigateway.adapters.mistral;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aigateway.domain.Secret;
 import dev.aigateway.domain.TextInput;
 import dev.aigateway.domain.Usage;
 import dev.aigateway.domain.chat.ChatChunk;
@@ -19,7 +20,6 @@ import dev.aigateway.domain.embedding.EmbeddingVector;
 import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.json.JsonValue;
-import dev.aigateway.domain.route.Secret;
 import dev.aigateway.domain.route.UpstreamAuth;
 import dev.aigateway.domain.route.UpstreamTarget;
 import dev.aigateway.egress.JsonTrees;

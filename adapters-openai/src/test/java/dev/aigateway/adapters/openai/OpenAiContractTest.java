@@ -1,8 +1,8 @@
 package dev.aigateway.adapters.openai;
 
+import dev.aigateway.domain.Secret;
 import dev.aigateway.domain.Usage;
 import dev.aigateway.domain.route.ProviderOptions;
-import dev.aigateway.domain.route.Secret;
 import dev.aigateway.domain.route.UpstreamAuth;
 import dev.aigateway.domain.route.UpstreamTarget;
 import dev.aigateway.domain.route.UpstreamTimeouts;

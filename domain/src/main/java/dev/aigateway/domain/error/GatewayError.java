@@ -1,5 +1,6 @@
 package dev.aigateway.domain.error;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +38,41 @@ public sealed interface GatewayError {
         public Unsupported {
             Objects.requireNonNull(message, "message");
             Objects.requireNonNull(param, "param");
+        }
+    }
+
+    /** The route needs a consumer's key and the request carries none, or one nobody has. */
+    record Unauthenticated(String message) implements GatewayError {
+        public Unauthenticated {
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /** The request's consumer may not use this route. */
+    record Forbidden(String message) implements GatewayError {
+        public Forbidden {
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /**
+     * The request does not fit in one of its token windows; nothing went upstream.
+     *
+     * @param windows every window the request counts in, as they stand
+     * @param retryAfterSeconds when the fullest window has room again, at the latest
+     */
+    record RateLimited(String message, List<LimitState> windows, long retryAfterSeconds) implements GatewayError {
+        public RateLimited {
+            Objects.requireNonNull(message, "message");
+            windows = List.copyOf(windows);
+        }
+    }
+
+    /** The shared limit counters could not be read in time and the route does not serve unchecked. */
+    record LimitsUnavailable() implements GatewayError {
+        @Override
+        public String message() {
+            return "token limits cannot be checked right now; retry shortly";
         }
     }
 

@@ -47,6 +47,11 @@ public enum FailoverCriterion {
             case GatewayError.RequestTooLarge e -> Optional.empty();
             case GatewayError.UnsupportedMediaType e -> Optional.empty();
             case GatewayError.ShuttingDown e -> Optional.empty();
+            // Access and limits are decided before any target is tried.
+            case GatewayError.Unauthenticated e -> Optional.empty();
+            case GatewayError.Forbidden e -> Optional.empty();
+            case GatewayError.RateLimited e -> Optional.empty();
+            case GatewayError.LimitsUnavailable e -> Optional.empty();
             // Another target would refuse the client's key as well: nothing to fail over for.
             case GatewayError.ClientCredentialRejected e -> Optional.empty();
         };

@@ -1,5 +1,7 @@
 package dev.aigateway.domain.route;
 
+import dev.aigateway.domain.access.RouteAccess;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,9 +15,11 @@ import java.util.Objects;
  *     (Kong's {@code model_name_header})
  * @param targets the upstreams the route can send to, at least one
  * @param balancer how it picks among them and fails over
+ * @param access who may use it and how much
  */
 public record Route(String name, List<String> paths, RouteType type, long maxRequestBodyBytes,
-                    boolean modelNameHeader, List<RouteTarget> targets, BalancerSettings balancer) {
+                    boolean modelNameHeader, List<RouteTarget> targets, BalancerSettings balancer,
+                    RouteAccess access) {
     /** Kong's default for {@code max_request_body_size} since 3.13: 1 MiB. */
     public static final long DEFAULT_MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 
@@ -34,6 +38,30 @@ public record Route(String name, List<String> paths, RouteType type, long maxReq
             throw new IllegalArgumentException("route " + name + " needs at least one target");
         }
         Objects.requireNonNull(balancer, "balancer");
+        Objects.requireNonNull(access, "access");
+    }
+
+    /** A route open to anyone who reaches it. */
+    public Route(String name, List<String> paths, RouteType type, long maxRequestBodyBytes, boolean modelNameHeader,
+                 List<RouteTarget> targets, BalancerSettings balancer) {
+        this(name, paths, type, maxRequestBodyBytes, modelNameHeader, targets, balancer, RouteAccess.open());
+    }
+
+    /** The request headers the route's rules read: the balancer's hash header and the limit policies' headers. */
+    public List<String> headersRead() {
+        if (balancer.hashOnHeader().isEmpty() && access.tokenLimits().isEmpty()) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        balancer.hashOnHeader().ifPresent(names::add);
+        access.tokenLimits().ifPresent(limits -> limits.policies().forEach(policy -> policy.match()
+                .forEach(condition -> condition.key().ifPresent(names::add))));
+        return names;
+    }
+
+    /** This route with other access rules. */
+    public Route withAccess(RouteAccess newAccess) {
+        return new Route(name, paths, type, maxRequestBodyBytes, modelNameHeader, targets, balancer, newAccess);
     }
 
     /** A plain {@code ai-proxy} route: one target, which the balancer never leaves. */

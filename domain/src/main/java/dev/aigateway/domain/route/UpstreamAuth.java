@@ -1,5 +1,6 @@
 package dev.aigateway.domain.route;
 
+import dev.aigateway.domain.Secret;
 import java.util.Objects;
 
 /** How the gateway presents its credential to the upstream (Kong's {@code auth} block). */

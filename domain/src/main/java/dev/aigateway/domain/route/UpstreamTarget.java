@@ -1,5 +1,7 @@
 package dev.aigateway.domain.route;
 
+import dev.aigateway.domain.Secret;
+import dev.aigateway.domain.access.KeyAuth;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,6 +46,22 @@ public record UpstreamTarget(String provider, Optional<URI> upstreamUrl, Optiona
     public UpstreamTarget(String provider, Optional<URI> upstreamUrl, Optional<String> upstreamPath,
                           Optional<UpstreamAuth> auth) {
         this(provider, upstreamUrl, upstreamPath, auth, false, UpstreamTimeouts.DEFAULTS, ProviderOptions.none());
+    }
+
+    /**
+     * Whether the client's own credential for this target would be read where a consumer key is: bring your own
+     * key (no configured credential) on {@code Authorization}, or {@code allow_override} at the same place. A route
+     * with such a target would send consumer keys upstream.
+     */
+    public boolean readsClientCredentialWhere(KeyAuth keyAuth) {
+        if (auth.isEmpty()) {
+            return keyAuth.readsHeader(CLIENT_KEY_HEADER);
+        }
+        return allowOverride && switch (auth.get()) {
+            case UpstreamAuth.Header header -> keyAuth.readsHeader(header.name());
+            case UpstreamAuth.QueryParam query -> keyAuth.readsQuery(query.name());
+            case UpstreamAuth.BodyParam field -> keyAuth.readsBodyField(field.name());
+        };
     }
 
     /**

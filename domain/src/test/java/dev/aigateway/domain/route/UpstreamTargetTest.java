@@ -2,6 +2,7 @@ package dev.aigateway.domain.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aigateway.domain.Secret;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,7 @@
 package dev.aigateway.ports.engine;
 
 import dev.aigateway.domain.Usage;
+import dev.aigateway.domain.access.Consumer;
 import dev.aigateway.domain.chat.ChatChunk;
 import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.route.Route;
@@ -29,6 +30,7 @@ final class ExchangeTrace {
     private long attemptStartedNanos;
     private long firstChunkNanos = -1;
     private boolean delivered;
+    private long chunks;
     /** The model the provider says answered; null until an answer or chunk arrived. */
     private String responseModel;
     private Optional<Usage> usage = Optional.empty();
@@ -75,6 +77,7 @@ final class ExchangeTrace {
             firstChunkNanos = nanoClock.getAsLong();
         }
         delivered = true;
+        chunks++;
         responseModel = chunk.model();
         if (chunk.usage().isPresent()) {
             usage = chunk.usage();
@@ -101,11 +104,26 @@ final class ExchangeTrace {
                 measured.cost());
     }
 
+    /**
+     * What the exchange used, for its token limits: the provider's usage when it arrived; when an answer reached
+     * the client without it (a stream cut short), the prompt's estimate and a token per chunk relayed; nothing when
+     * no answer did.
+     */
+    Optional<Usage> usedSoFar(int promptEstimate) {
+        if (usage.isPresent() || !delivered) {
+            return usage;
+        }
+        int completion = (int) Math.min(Integer.MAX_VALUE, chunks);
+        return Optional.of(new Usage(promptEstimate, completion, promptEstimate + completion));
+    }
+
     /** The exchange as it ended, with the numbers of its last attempt. */
-    Exchange end(Exchange.Outcome outcome, Optional<GatewayError> error) {
+    Exchange end(Exchange.Outcome outcome, Optional<GatewayError> error, Optional<Consumer> consumer,
+                 boolean limitsUnchecked) {
         Measured numbers = measured != null ? measured : measure();
         return new Exchange(requestId, route, served, tried, model, Optional.ofNullable(responseModel), stream,
-                outcome, error, usage, numbers.latency(), numbers.timeToFirstToken(), numbers.cost());
+                outcome, error, usage, numbers.latency(), numbers.timeToFirstToken(), numbers.cost(), consumer,
+                limitsUnchecked);
     }
 
     private Measured measure() {

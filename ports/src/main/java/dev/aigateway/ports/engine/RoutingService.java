@@ -1,5 +1,7 @@
 package dev.aigateway.ports.engine;
 
+import dev.aigateway.domain.access.CounterStore;
+import dev.aigateway.domain.access.TokenEstimate;
 import dev.aigateway.domain.chat.ChatRequest;
 import dev.aigateway.domain.chat.ChatResponse;
 import dev.aigateway.domain.completion.CompletionRequest;
@@ -23,8 +25,10 @@ import dev.aigateway.ports.PassthroughResponder;
 import dev.aigateway.ports.PassthroughUseCase;
 import dev.aigateway.ports.RequestContext;
 import dev.aigateway.ports.Served;
+import dev.aigateway.ports.TokenWindows;
 import dev.aigateway.ports.UpstreamProvider;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -41,13 +45,25 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
     private final ExchangeObserver observer;
     private final LongSupplier nanoClock;
     private final Failover failover;
+    private final TokenBudget budget;
 
-    /** @param nanoClock a monotonic clock in nanoseconds ({@code System::nanoTime} outside tests) */
-    public RoutingService(ProviderRegistry providers, ExchangeObserver observer, LongSupplier nanoClock) {
+    /**
+     * @param nanoClock a monotonic clock in nanoseconds ({@code System::nanoTime} outside tests)
+     * @param counterStores where each kind of token-limit counter lives
+     */
+    public RoutingService(ProviderRegistry providers, ExchangeObserver observer, LongSupplier nanoClock,
+                          Map<CounterStore, TokenWindows> counterStores) {
         this.providers = Objects.requireNonNull(providers, "providers");
         this.observer = Objects.requireNonNull(observer, "observer");
         this.nanoClock = nanoClock;
         this.failover = new Failover(new TargetPools(providers, nanoClock));
+        this.budget = new TokenBudget(counterStores);
+    }
+
+    /** A routing service whose token limits, if any route has them, count in this instance's memory. */
+    public RoutingService(ProviderRegistry providers, ExchangeObserver observer, LongSupplier nanoClock) {
+        this(providers, observer, nanoClock, Map.of(CounterStore.LOCAL,
+                new LocalTokenWindows(System::currentTimeMillis)));
     }
 
     public RoutingService(ProviderRegistry providers, ExchangeObserver observer) {
@@ -56,7 +72,8 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
 
     @Override
     public void chat(Route route, ChatRequest request, RequestContext context, ChatResponder responder) {
-        observed(route, context, request.model(), request.stream(), Capability.CHAT, trace ->
+        observed(route, context, request.model(), request.stream(), Capability.CHAT,
+                new TokenBudget.Demand(TokenEstimate.promptTokens(request), request.maxTokens()), trace ->
                 failover.run(route, context, request.model(), () -> Prompts.lastUserText(request), trace,
                         (target, upstream, served) -> {
                             ChatRequest sent = target.policy().applyTo(request);
@@ -74,7 +91,8 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
 
     @Override
     public void complete(Route route, CompletionRequest request, RequestContext context, ChatResponder responder) {
-        observed(route, context, request.model(), request.stream(), Capability.COMPLETIONS, trace ->
+        observed(route, context, request.model(), request.stream(), Capability.COMPLETIONS,
+                new TokenBudget.Demand(TokenEstimate.promptTokens(request), request.maxTokens()), trace ->
                 failover.run(route, context, request.model(), () -> Prompts.first(request.prompts()), trace,
                         (target, upstream, served) -> {
                             CompletionRequest sent = target.policy().applyTo(request);
@@ -92,7 +110,8 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
 
     @Override
     public Answered<EmbeddingResponse> embed(Route route, EmbeddingRequest request, RequestContext context) {
-        return observed(route, context, request.model(), false, Capability.EMBEDDINGS, trace ->
+        return observed(route, context, request.model(), false, Capability.EMBEDDINGS,
+                new TokenBudget.Demand(TokenEstimate.promptTokens(request.inputs()), Optional.of(0)), trace ->
                 failover.run(route, context, request.model(), () -> Prompts.first(request.inputs()), trace,
                         (target, upstream, served) -> {
                             EmbeddingRequest sent = target.policy().applyTo(request);
@@ -109,6 +128,7 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
                         PassthroughResponder responder) {
         requireCapability(route, Capability.PASSTHROUGH);
         ExchangeTrace trace = new ExchangeTrace(context.requestId(), route, Optional.empty(), false, nanoClock);
+        // Forwarded bodies are not read, so there is nothing to count: only access rules apply to them.
         failover.run(route, context, Optional.empty(), () -> null, trace, (target, upstream, served) -> {
             providers.serving(upstream).forward(upstream, request, responder);
             return served;
@@ -129,12 +149,14 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
 
     /** Runs one exchange and reports it once, however it ends. */
     private <T> T observed(Route route, RequestContext context, Optional<String> requestedModel, boolean stream,
-                           Capability needed, Function<ExchangeTrace, T> exchange) {
+                           Capability needed, TokenBudget.Demand demand, Function<ExchangeTrace, T> exchange) {
         ExchangeTrace trace = new ExchangeTrace(context.requestId(), route, requestedModel, stream, nanoClock);
         Exchange.Outcome outcome = Exchange.Outcome.FAILED;
         Optional<GatewayError> error = Optional.empty();
+        TokenBudget.Hold hold = TokenBudget.Hold.NONE;
         try {
             requireCapability(route, needed);
+            hold = budget.reserve(route, context, trace.model(), demand);
             T result = exchange.apply(trace);
             outcome = Exchange.Outcome.COMPLETED;
             return result;
@@ -146,7 +168,8 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
             outcome = Exchange.Outcome.ABORTED;
             throw e;
         } finally {
-            observer.observed(trace.end(outcome, error));
+            hold.settle(trace.usedSoFar(demand.promptTokens()), trace.served().target().analytics().pricing());
+            observer.observed(trace.end(outcome, error, context.consumer(), hold == TokenBudget.UNCHECKED));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.aigateway.ports.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aigateway.domain.Secret;
 import dev.aigateway.domain.chat.ChatRequest;
 import dev.aigateway.domain.chat.ChatResponse;
 import dev.aigateway.domain.chat.Content;
@@ -17,7 +18,6 @@ import dev.aigateway.domain.route.RouteAnalytics;
 import dev.aigateway.domain.route.RoutePolicy;
 import dev.aigateway.domain.route.RouteTarget;
 import dev.aigateway.domain.route.RouteType;
-import dev.aigateway.domain.route.Secret;
 import dev.aigateway.domain.route.UpstreamAuth;
 import dev.aigateway.domain.route.UpstreamTarget;
 import dev.aigateway.ports.Cancellation;

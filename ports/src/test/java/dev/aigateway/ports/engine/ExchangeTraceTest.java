@@ -37,7 +37,7 @@ class ExchangeTraceTest {
         TargetFeedback feedback = trace.feedback(true);
         clock.addAndGet(Duration.ofMillis(5).toNanos());
 
-        Exchange exchange = trace.end(Exchange.Outcome.COMPLETED, Optional.empty());
+        Exchange exchange = trace.end(Exchange.Outcome.COMPLETED, Optional.empty(), Optional.empty(), false);
 
         assertThat(feedback.latency()).isEqualTo(Duration.ofMillis(100)).isEqualTo(exchange.latency());
         assertThat(feedback.timeToFirstToken()).contains(Duration.ofMillis(30)).isEqualTo(exchange.timeToFirstToken());
@@ -51,7 +51,7 @@ class ExchangeTraceTest {
         ExchangeTrace trace = new ExchangeTrace("req", route, Optional.empty(), false, clock::get);
         clock.addAndGet(Duration.ofMillis(2).toNanos());
 
-        Exchange exchange = trace.end(Exchange.Outcome.FAILED, Optional.empty());
+        Exchange exchange = trace.end(Exchange.Outcome.FAILED, Optional.empty(), Optional.empty(), false);
 
         assertThat(exchange.latency()).isEqualTo(Duration.ofMillis(2));
         assertThat(exchange.responseModel()).isEmpty();

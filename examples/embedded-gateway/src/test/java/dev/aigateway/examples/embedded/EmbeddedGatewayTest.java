@@ -2,6 +2,7 @@ package dev.aigateway.examples.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aigateway.domain.Secret;
 import dev.aigateway.domain.chat.ChatChunk;
 import dev.aigateway.domain.chat.ChatRequest;
 import dev.aigateway.domain.chat.ChatResponse;
@@ -16,7 +17,6 @@ import dev.aigateway.domain.route.RouteAnalytics;
 import dev.aigateway.domain.route.RoutePolicy;
 import dev.aigateway.domain.route.RouteTarget;
 import dev.aigateway.domain.route.RouteType;
-import dev.aigateway.domain.route.Secret;
 import dev.aigateway.domain.route.TuningOptions;
 import dev.aigateway.domain.route.TuningPrecedence;
 import dev.aigateway.domain.route.UpstreamAuth;

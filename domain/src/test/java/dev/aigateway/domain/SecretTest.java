@@ -1,7 +1,9 @@
-package dev.aigateway.domain.route;
+package dev.aigateway.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aigateway.domain.route.UpstreamAuth;
+import dev.aigateway.domain.route.UpstreamTarget;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

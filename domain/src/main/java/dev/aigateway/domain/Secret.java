@@ -1,4 +1,4 @@
-package dev.aigateway.domain.route;
+package dev.aigateway.domain;
 
 import java.util.Objects;
 

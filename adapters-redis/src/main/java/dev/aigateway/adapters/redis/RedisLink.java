@@ -1,0 +1,118 @@
+package dev.aigateway.adapters.redis;
+
+import dev.aigateway.adapters.redis.RedisModule.RedisSettings;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * One connection to Redis, opened on first use, and the outage bookkeeping: every command is bounded by the
+ * settings' timeout, commands fail at once while the connection is down (Lettuce reconnects in the background), a
+ * failed first connection is retried at most once a second, and an outage is logged once when it starts and once
+ * when it ends.
+ */
+final class RedisLink implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(RedisLink.class.getName());
+    private static final long RECONNECT_INTERVAL_NANOS = 1_000_000_000L;
+
+    private final Supplier<RedisSettings> configured;
+    private RedisSettings settings;
+    private volatile String address = "(not connected yet)";
+    private RedisClient client;
+    private volatile StatefulRedisConnection<String, String> connection;
+    private long lastConnectAttemptNanos;
+    private boolean connectedOnce;
+    private volatile boolean down;
+
+    /** @param configured where Redis is, asked for on first use: a gateway whose routes never use it has none */
+    RedisLink(Supplier<RedisSettings> configured) {
+        this.configured = configured;
+    }
+
+    /**
+     * Runs one command, or fails within the timeout.
+     *
+     * @throws UncheckedIOException when Redis cannot be reached or does not answer in time
+     */
+    <T> T call(Function<RedisCommands<String, String>, T> command) {
+        try {
+            T result = command.apply(connection().sync());
+            if (down) {
+                down = false;
+                LOG.log(Level.INFO, "Redis at " + address + " answers again; shared token limits apply again");
+            }
+            return result;
+        } catch (RedisException | IllegalStateException e) {
+            if (!down) {
+                down = true;
+                LOG.log(Level.WARNING, "Redis at " + address + " is unavailable (" + e.getClass().getSimpleName()
+                        + "); requests on routes with shared token limits are served unchecked or refused, as"
+                        + " each route's fail_open says, until it answers again");
+            }
+            throw new UncheckedIOException(new IOException("Redis at " + address + " is unavailable", e));
+        }
+    }
+
+    private StatefulRedisConnection<String, String> connection() {
+        StatefulRedisConnection<String, String> open = connection;
+        return open != null ? open : connect();
+    }
+
+    private synchronized StatefulRedisConnection<String, String> connect() {
+        if (connection != null) {
+            return connection;
+        }
+        long now = System.nanoTime();
+        if (connectedOnce && now - lastConnectAttemptNanos < RECONNECT_INTERVAL_NANOS) {
+            throw new IllegalStateException("not connected; the next attempt is due within a second");
+        }
+        connectedOnce = true;
+        lastConnectAttemptNanos = now;
+        if (client == null) {
+            settings = configured.get();
+            address = settings.host() + ":" + settings.port();
+            client = RedisClient.create();
+            client.setOptions(ClientOptions.builder()
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    .socketOptions(SocketOptions.builder().connectTimeout(settings.connectTimeout()).build())
+                    .timeoutOptions(TimeoutOptions.enabled(settings.commandTimeout()))
+                    .build());
+        }
+        connection = client.connect(uri());
+        return connection;
+    }
+
+    private RedisURI uri() {
+        RedisURI.Builder uri = RedisURI.builder().withHost(settings.host()).withPort(settings.port())
+                .withDatabase(settings.database()).withSsl(settings.ssl()).withVerifyPeer(settings.sslVerify())
+                .withTimeout(settings.commandTimeout());
+        settings.password().ifPresent(password -> {
+            if (settings.username().isPresent()) {
+                uri.withAuthentication(settings.username().get(), password.reveal());
+            } else {
+                uri.withPassword(password.reveal().toCharArray());
+            }
+        });
+        return uri.build();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (connection != null) {
+            connection.close();
+        }
+        if (client != null) {
+            client.shutdown();
+        }
+    }
+}

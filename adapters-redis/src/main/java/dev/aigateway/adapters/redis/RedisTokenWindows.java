@@ -1,0 +1,147 @@
+package dev.aigateway.adapters.redis;
+
+import dev.aigateway.domain.access.LimitCounter;
+import dev.aigateway.domain.access.WindowType;
+import dev.aigateway.ports.Reservation;
+import dev.aigateway.ports.TokenWindows;
+import dev.aigateway.ports.WindowReading;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * Token windows in Redis: each reservation and each adjustment is one Lua script, so one round trip, and atomic
+ * against every other instance's. The window arithmetic is {@link WindowType#used}'s, written once more in Lua;
+ * the contract test that the in-memory windows pass holds them to the same numbers.
+ */
+final class RedisTokenWindows implements TokenWindows {
+    private static final String KEY_PREFIX = "aigw:tokens:";
+
+    /**
+     * KEYS: per counter, its current period and the one before. ARGV: the amount, then per counter its limit, how
+     * far into the period now is, the period's length (ms), and 1 for a sliding window. Returns 1 or 0 (admitted or
+     * not), then each window's use, this reservation's included when admitted.
+     */
+    static final String RESERVE = """
+            local amount = tonumber(ARGV[1])
+            local n = #KEYS / 2
+            local used = {}
+            local fits = true
+            for i = 1, n do
+              local at = 2 + (i - 1) * 4
+              local count = tonumber(redis.call('GET', KEYS[2 * i - 1]) or '0')
+              if ARGV[at + 3] == '1' then
+                local size = tonumber(ARGV[at + 2])
+                local previous = tonumber(redis.call('GET', KEYS[2 * i]) or '0')
+                count = count + math.floor(previous * (size - tonumber(ARGV[at + 1])) / size)
+              end
+              used[i] = count
+              if count + amount > tonumber(ARGV[at]) then fits = false end
+            end
+            if fits then
+              for i = 1, n do
+                redis.call('INCRBY', KEYS[2 * i - 1], amount)
+                redis.call('PEXPIRE', KEYS[2 * i - 1], 2 * tonumber(ARGV[2 + (i - 1) * 4 + 2]))
+                used[i] = used[i] + amount
+              end
+            end
+            table.insert(used, 1, fits and 1 or 0)
+            return used
+            """;
+
+    /** KEYS: the periods a reservation counted in. ARGV: the delta. A count never goes below zero. */
+    static final String ADJUST = """
+            for i = 1, #KEYS do
+              if redis.call('EXISTS', KEYS[i]) == 1 then
+                if redis.call('INCRBY', KEYS[i], ARGV[1]) < 0 then redis.call('SET', KEYS[i], 0, 'KEEPTTL') end
+              end
+            end
+            return {0}
+            """;
+
+    private final RedisLink link;
+    private final LongSupplier millisClock;
+    private volatile String reserveSha;
+    private volatile String adjustSha;
+
+    RedisTokenWindows(RedisLink link, LongSupplier millisClock) {
+        this.link = link;
+        this.millisClock = millisClock;
+    }
+
+    @Override
+    public Reservation reserve(List<LimitCounter> counters, long amount) {
+        long now = millisClock.getAsLong();
+        String[] keys = new String[counters.size() * 2];
+        String[] args = new String[1 + counters.size() * 4];
+        args[0] = Long.toString(amount);
+        long[] periods = new long[counters.size()];
+        for (int i = 0; i < counters.size(); i++) {
+            LimitCounter counter = counters.get(i);
+            long size = counter.window().windowSeconds() * 1000;
+            periods[i] = now / size;
+            keys[2 * i] = key(counter, periods[i]);
+            keys[2 * i + 1] = key(counter, periods[i] - 1);
+            args[1 + 4 * i] = Long.toString(counter.window().limit());
+            args[2 + 4 * i] = Long.toString(now % size);
+            args[3 + 4 * i] = Long.toString(size);
+            args[4 + 4 * i] = counter.type() == WindowType.SLIDING ? "1" : "0";
+        }
+        List<Object> answer = link.call(redis -> evaluate(redis, true, keys, args));
+        List<WindowReading> readings = new ArrayList<>(counters.size());
+        for (int i = 0; i < counters.size(); i++) {
+            long size = counters.get(i).window().windowSeconds() * 1000;
+            readings.add(new WindowReading(counters.get(i), periods[i], (Long) answer.get(i + 1),
+                    size - now % size));
+        }
+        return new Reservation((Long) answer.get(0) == 1, readings);
+    }
+
+    @Override
+    public void adjust(Reservation reservation, long delta) {
+        String[] keys = reservation.readings().stream().map(reading -> key(reading.counter(), reading.period()))
+                .toArray(String[]::new);
+        link.call(redis -> evaluate(redis, false, keys, new String[] {Long.toString(delta)}));
+    }
+
+    @Override
+    public void warmUp() {
+        try {
+            link.call(redis -> {
+                reserveSha = redis.scriptLoad(RESERVE);
+                adjustSha = redis.scriptLoad(ADJUST);
+                return null;
+            });
+        } catch (UncheckedIOException unavailable) {
+            // logged by the link; the first request connects again
+        }
+    }
+
+    /** Runs a script by its digest, loading it the first time and again after Redis forgot it (a restart). */
+    private List<Object> evaluate(RedisCommands<String, String> redis, boolean reserve, String[] keys,
+                                  String[] args) {
+        String sha = reserve ? reserveSha : adjustSha;
+        if (sha != null) {
+            try {
+                return redis.evalsha(sha, ScriptOutputType.MULTI, keys, args);
+            } catch (RedisNoScriptException forgotten) {
+                // loaded again below
+            }
+        }
+        sha = redis.scriptLoad(reserve ? RESERVE : ADJUST);
+        if (reserve) {
+            reserveSha = sha;
+        } else {
+            adjustSha = sha;
+        }
+        return redis.evalsha(sha, ScriptOutputType.MULTI, keys, args);
+    }
+
+    private static String key(LimitCounter counter, long period) {
+        return KEY_PREFIX + counter.id() + ":" + period;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.aigateway.adapters.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aigateway.adapters.redis.RedisModule.RedisSettings;
+import dev.aigateway.domain.access.LimitCounter;
+import dev.aigateway.domain.access.WindowType;
+import dev.aigateway.ports.TokenWindows;
+import dev.aigateway.ports.TokenWindowsContract;
+import dev.aigateway.redistest.RedisServer;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The windows in a real redis-server keep the contract the in-memory ones keep, are shared by two clients, and
+ * answer within the timeout while Redis is down, and again once it is back.
+ */
+class RedisTokenWindowsTest extends TokenWindowsContract {
+    private static RedisServer redis;
+    private final List<RedisLink> links = new ArrayList<>();
+
+    @BeforeAll
+    static void startRedis() {
+        redis = RedisServer.start();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        redis.close();
+    }
+
+    @AfterEach
+    void closeLinks() {
+        links.forEach(RedisLink::close);
+    }
+
+    private RedisTokenWindows connected(LongSupplier clock) {
+        RedisLink link = new RedisLink(() -> new RedisSettings("127.0.0.1", redis.port(), Optional.empty(),
+                Optional.empty(), 0, false, false, RedisSettings.DEFAULT_TIMEOUT, RedisSettings.DEFAULT_TIMEOUT));
+        links.add(link);
+        return new RedisTokenWindows(link, clock);
+    }
+
+    @Override
+    protected TokenWindows windows(LongSupplier clock) {
+        return connected(clock);
+    }
+
+    @Test
+    public void twoInstancesCountInTheSameWindows() {
+        TokenWindows one = connected(now::get);
+        TokenWindows other = connected(now::get);
+        LimitCounter counter = counter(100, 60, WindowType.SLIDING);
+
+        assertThat(one.reserve(List.of(counter), 60).admitted()).isTrue();
+        assertThat(other.reserve(List.of(counter), 60).admitted()).isFalse();
+        assertThat(other.reserve(List.of(counter), 40).readings().get(0).used()).isEqualTo(100);
+    }
+
+    @Test
+    public void whileRedisIsDownAnswersFailFastAndCountingResumesWhenItIsBack() throws Exception {
+        TokenWindows windows = connected(now::get);
+        LimitCounter counter = counter(100, 60, WindowType.FIXED);
+        windows.reserve(List.of(counter), 10);
+
+        redis.stop();
+        try {
+            long started = System.nanoTime();
+            for (int i = 0; i < 5; i++) {
+                assertThatThrownBy(() -> windows.reserve(List.of(counter), 10))
+                        .isInstanceOf(UncheckedIOException.class).hasMessageContaining("unavailable");
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        } finally {
+            redis.startAgain();
+        }
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        Boolean admitted = null;
+        while (admitted == null && System.nanoTime() < deadline) {
+            try {
+                admitted = windows.reserve(List.of(counter), 10).admitted();
+            } catch (UncheckedIOException reconnecting) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(admitted).isTrue();
+        assertThat(windows.reserve(List.of(counter), 0).readings().get(0).used())
+                .as("a restarted Redis starts empty; the scripts are loaded again").isEqualTo(10);
+    }
+
+    @Test
+    public void aRedisThatIsNotThereFailsWithinTheTimeout() {
+        RedisLink link = new RedisLink(() -> new RedisSettings("127.0.0.1", 1, Optional.empty(), Optional.empty(), 0,
+                false, false, RedisSettings.DEFAULT_TIMEOUT, RedisSettings.DEFAULT_TIMEOUT));
+        links.add(link);
+        TokenWindows windows = new RedisTokenWindows(link, now::get);
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> windows.reserve(List.of(counter(1, 1, WindowType.FIXED)), 1))
+                .isInstanceOf(UncheckedIOException.class);
+        assertThatThrownBy(() -> windows.reserve(List.of(counter(1, 1, WindowType.FIXED)), 1))
+                .isInstanceOf(UncheckedIOException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+    }
+}
