@@ -130,28 +130,26 @@ class AccessConfigTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "acl without key-auth|- name: acl\\n  config: { allow: [chat] }|" + AUTH_LINE + "|acl needs key-auth",
+            "acl without key-auth|- name: acl\\n  config: { allow: [chat] }|" + AUTH + "|acl needs key-auth",
             "key-auth on Authorization, bring your own key|- name: key-auth\\n  config: { key_names: [authorization] }| |no auth is configured",
             "key-auth on the overridable header|- name: key-auth\\n  config: { key_names: [Authorization] }|auth: { header_name: Authorization, header_value: x, allow_override: true }|auth.allow_override is true",
-            "hide_credentials false|- name: key-auth\\n  config: { hide_credentials: false }|" + AUTH_LINE + "|hide_credentials cannot be false",
-            "a consumer-scoped plugin|- name: key-auth\\n  consumer: team-a|" + AUTH_LINE + "|consumer is not implemented yet",
-            "a plugin twice|- name: acl\\n  config: { allow: [a] }\\n- name: acl\\n  config: { allow: [b] }|" + AUTH_LINE + "|is already in this plugins list",
-            "both allow and deny|- name: key-auth\\n- name: acl\\n  config: { allow: [a], deny: [b] }|" + AUTH_LINE + "|set exactly one of allow and deny",
-            "a bad strategy|- name: ai-rate-limiting-advanced\\n  config: { strategy: cluster, policies: [{ limits: [{ limit: 1, window_size: 1 }] }] }|" + AUTH_LINE + "|strategy must be local or redis",
-            "a bad window type|- name: ai-rate-limiting-advanced\\n  config: { window_type: rolling, policies: [{ limits: [{ limit: 1, window_size: 1 }] }] }|" + AUTH_LINE + "|window_type must be sliding or fixed",
-            "no policies|- name: ai-rate-limiting-advanced\\n  config: { }|" + AUTH_LINE + "|policies must list at least one policy",
-            "a header match without its header|- name: ai-rate-limiting-advanced\\n  config: { policies: [{ match: [{ type: header }], limits: [{ limit: 1, window_size: 1 }] }] }|" + AUTH_LINE + "|key names the header",
-            "an ip match|- name: ai-rate-limiting-advanced\\n  config: { policies: [{ match: [{ type: ip }], limits: [{ limit: 1, window_size: 1 }] }] }|" + AUTH_LINE + "|must be consumer, model, header or path",
-            "a zero window|- name: ai-rate-limiting-advanced\\n  config: { policies: [{ limits: [{ limit: 1, window_size: 0 }] }] }|" + AUTH_LINE + "|window_size must be at least 1 second",
-            "Kong 3.11 llm_providers|- name: ai-rate-limiting-advanced\\n  config: { llm_providers: [], policies: [{ limits: [{ limit: 1, window_size: 1 }] }] }|" + AUTH_LINE + "|llm_providers is not implemented yet",
+            "hide_credentials false|- name: key-auth\\n  config: { hide_credentials: false }|" + AUTH + "|hide_credentials cannot be false",
+            "a consumer-scoped plugin|- name: key-auth\\n  consumer: team-a|" + AUTH + "|consumer is not implemented yet",
+            "a plugin twice|- name: acl\\n  config: { allow: [a] }\\n- name: acl\\n  config: { allow: [b] }|" + AUTH + "|is already in this plugins list",
+            "both allow and deny|- name: key-auth\\n- name: acl\\n  config: { allow: [a], deny: [b] }|" + AUTH + "|set exactly one of allow and deny",
+            "a bad strategy|- name: ai-rate-limiting-advanced\\n  config: { strategy: cluster, policies: [{ limits: [{ limit: 1, window_size: 1 }] }] }|" + AUTH + "|strategy must be local or redis",
+            "a bad window type|- name: ai-rate-limiting-advanced\\n  config: { window_type: rolling, policies: [{ limits: [{ limit: 1, window_size: 1 }] }] }|" + AUTH + "|window_type must be sliding or fixed",
+            "no policies|- name: ai-rate-limiting-advanced\\n  config: { }|" + AUTH + "|policies must list at least one policy",
+            "a header match without its header|- name: ai-rate-limiting-advanced\\n  config: { policies: [{ match: [{ type: header }], limits: [{ limit: 1, window_size: 1 }] }] }|" + AUTH + "|key names the header",
+            "an ip match|- name: ai-rate-limiting-advanced\\n  config: { policies: [{ match: [{ type: ip }], limits: [{ limit: 1, window_size: 1 }] }] }|" + AUTH + "|must be consumer, model, header or path",
+            "a zero window|- name: ai-rate-limiting-advanced\\n  config: { policies: [{ limits: [{ limit: 1, window_size: 0 }] }] }|" + AUTH + "|window_size must be at least 1 second",
+            "Kong 3.11 llm_providers|- name: ai-rate-limiting-advanced\\n  config: { llm_providers: [], policies: [{ limits: [{ limit: 1, window_size: 1 }] }] }|" + AUTH + "|llm_providers is not implemented yet",
     })
     void refusesNamingTheProblem(String what, String plugins, String auth, String message) {
         String yaml = config("", plugins.replace("\\n", "\n").indent(6).stripTrailing(), auth == null ? "" : auth);
 
         assertThatThrownBy(() -> parse(yaml)).isInstanceOf(ConfigException.class).hasMessageContaining(message);
     }
-
-    private static final String AUTH_LINE = "auth: { header_name: Authorization, header_value: sk }";
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {

@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
 class ConsumersTest {
     private static final String PROVIDER_KEY = "sk-provider-0123456789";
     /** "hi" is estimated at 1 token plus 4 for its message; with max_tokens 10, a request reserves 15. */
-    private static final String HELLO = "{\"model\":\"m\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\","
+    static final String HELLO = "{\"model\":\"m\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\","
             + "\"content\":\"hi\"}]}";
-    private static final int RESERVED = 15;
-    private static final int LIMIT = 2 * FakeMistral.TOTAL_TOKENS;
+    static final int RESERVED = 15;
+    static final int LIMIT = 2 * FakeMistral.TOTAL_TOKENS;
 
     private FakeMistral mistral;
     private Gateway gateway;
@@ -178,19 +178,32 @@ class ConsumersTest {
         for (int i = 0; i < 10; i++) {
             mistral.enqueue(new FakeReply.Delay(Duration.ofMillis(400), FakeReply.text("slow")));
         }
+        List<Integer> statuses = statusesInParallel(10, i -> chat("key-c").statusCode());
+
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(LIMIT / RESERVED);
+        assertThat(statuses).filteredOn(status -> status == 429).hasSize(10 - LIMIT / RESERVED);
+    }
+
+    /** The statuses of {@code count} requests sent at once, the i-th by {@code request.call(i)}. */
+    static List<Integer> statusesInParallel(int count, IntRequest request) throws Exception {
         List<Callable<Integer>> burst = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            burst.add(() -> chat("key-c").statusCode());
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            burst.add(() -> request.call(index));
         }
         List<Integer> statuses = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
+        try (ExecutorService pool = Executors.newFixedThreadPool(count)) {
             for (Future<Integer> status : pool.invokeAll(burst)) {
                 statuses.add(status.get());
             }
         }
+        return statuses;
+    }
 
-        assertThat(statuses).filteredOn(status -> status == 200).hasSize(LIMIT / RESERVED);
-        assertThat(statuses).filteredOn(status -> status == 429).hasSize(10 - LIMIT / RESERVED);
+    /** The i-th request of a burst, answering its status. */
+    @FunctionalInterface
+    interface IntRequest {
+        int call(int index) throws Exception;
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.aigateway.app;
 
+import static dev.aigateway.app.ConsumersTest.HELLO;
+import static dev.aigateway.app.ConsumersTest.LIMIT;
+import static dev.aigateway.app.ConsumersTest.RESERVED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aigateway.fakemistral.FakeMistral;
@@ -14,10 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -35,10 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SharedLimitsProcessTest {
     private static final String PROVIDER_KEY = "sk-provider-shared-0123";
-    private static final String HELLO = "{\"model\":\"m\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\","
-            + "\"content\":\"hi\"}]}";
-    private static final int RESERVED = 15;
-    private static final int LIMIT = 2 * FakeMistral.TOTAL_TOKENS;
 
     @TempDir
     static Path dir;
@@ -137,17 +132,7 @@ class SharedLimitsProcessTest {
         for (int i = 0; i < 10; i++) {
             mistral.enqueue(new FakeReply.Delay(Duration.ofMillis(500), FakeReply.text("slow")));
         }
-        List<Callable<Integer>> burst = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            int instance = i % 2;
-            burst.add(() -> chat(instance, "key-c").statusCode());
-        }
-        List<Integer> statuses = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
-            for (Future<Integer> status : pool.invokeAll(burst)) {
-                statuses.add(status.get());
-            }
-        }
+        List<Integer> statuses = ConsumersTest.statusesInParallel(10, i -> chat(i % 2, "key-c").statusCode());
 
         assertThat(statuses).filteredOn(status -> status == 200).hasSize(LIMIT / RESERVED);
         assertThat(statuses).filteredOn(status -> status == 429).hasSize(10 - LIMIT / RESERVED);
