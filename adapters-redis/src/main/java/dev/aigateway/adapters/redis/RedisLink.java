@@ -8,10 +8,13 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -47,20 +50,51 @@ final class RedisLink implements AutoCloseable {
     <T> T call(Function<RedisCommands<String, String>, T> command) {
         try {
             T result = command.apply(connection().sync());
-            if (down) {
-                down = false;
-                LOG.log(Level.INFO, "Redis at " + address + " answers again; shared token limits apply again");
-            }
+            answered();
             return result;
         } catch (RedisException | IllegalStateException e) {
-            if (!down) {
-                down = true;
-                LOG.log(Level.WARNING, "Redis at " + address + " is unavailable (" + e.getClass().getSimpleName()
-                        + "); requests on routes with shared token limits are served unchecked or refused, as"
-                        + " each route's fail_open says, until it answers again");
-            }
-            throw new UncheckedIOException(new IOException("Redis at " + address + " is unavailable", e));
+            throw unavailable(e);
         }
+    }
+
+    /**
+     * Sends one command without waiting for its answer. Commands on the connection run in the order they were sent,
+     * so any command sent after this one sees its effect.
+     *
+     * @return the answer, or an {@link UncheckedIOException} when Redis could not be reached or did not answer in
+     *     time
+     */
+    <T> CompletionStage<T> send(Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
+        CompletionStage<T> sent;
+        try {
+            sent = command.apply(connection().async());
+        } catch (RedisException | IllegalStateException e) {
+            return CompletableFuture.failedFuture(unavailable(e));
+        }
+        return sent.handle((result, failure) -> {
+            if (failure != null) {
+                throw unavailable(failure);
+            }
+            answered();
+            return result;
+        });
+    }
+
+    private void answered() {
+        if (down) {
+            down = false;
+            LOG.log(Level.INFO, "Redis at " + address + " answers again; shared token limits apply again");
+        }
+    }
+
+    private UncheckedIOException unavailable(Throwable cause) {
+        if (!down) {
+            down = true;
+            LOG.log(Level.WARNING, "Redis at " + address + " is unavailable (" + cause.getClass().getSimpleName()
+                    + "); requests on routes with shared token limits are served unchecked or refused, as each"
+                    + " route's fail_open says, until it answers again");
+        }
+        return new UncheckedIOException(new IOException("Redis at " + address + " is unavailable", cause));
     }
 
     private StatefulRedisConnection<String, String> connection() {

@@ -11,6 +11,8 @@ import io.lettuce.core.api.sync.RedisCommands;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
 
 /**
@@ -91,7 +93,7 @@ final class RedisTokenWindows implements TokenWindows {
             args[3 + 4 * i] = Long.toString(size);
             args[4 + 4 * i] = counter.type() == WindowType.SLIDING ? "1" : "0";
         }
-        List<Object> answer = link.call(redis -> evaluate(redis, true, keys, args));
+        List<Object> answer = link.call(redis -> reserve(redis, keys, args));
         List<WindowReading> readings = new ArrayList<>(counters.size());
         for (int i = 0; i < counters.size(); i++) {
             long size = counters.get(i).window().windowSeconds() * 1000;
@@ -101,11 +103,21 @@ final class RedisTokenWindows implements TokenWindows {
         return new Reservation((Long) answer.get(0) == 1, readings);
     }
 
+    /**
+     * Sent without waiting: the client has its answer already, and the reservations this instance sends next go
+     * down the same connection after it, so they see it.
+     */
     @Override
-    public void adjust(Reservation reservation, long delta) {
+    public CompletionStage<Void> adjust(Reservation reservation, long delta) {
         String[] keys = reservation.readings().stream().map(reading -> key(reading.counter(), reading.period()))
                 .toArray(String[]::new);
-        link.call(redis -> evaluate(redis, false, keys, new String[] {Long.toString(delta)}));
+        String[] args = {Long.toString(delta)};
+        String sha = adjustSha;
+        return link.<Object>send(redis -> sha == null ? redis.eval(ADJUST, ScriptOutputType.MULTI, keys, args)
+                : redis.evalsha(sha, ScriptOutputType.MULTI, keys, args).exceptionallyCompose(failure ->
+                        failure instanceof RedisNoScriptException
+                                ? redis.<Object>eval(ADJUST, ScriptOutputType.MULTI, keys, args)
+                                : CompletableFuture.failedFuture(failure))).thenAccept(done -> { });
     }
 
     @Override
@@ -121,10 +133,9 @@ final class RedisTokenWindows implements TokenWindows {
         }
     }
 
-    /** Runs a script by its digest, loading it the first time and again after Redis forgot it (a restart). */
-    private List<Object> evaluate(RedisCommands<String, String> redis, boolean reserve, String[] keys,
-                                  String[] args) {
-        String sha = reserve ? reserveSha : adjustSha;
+    /** Runs the reservation script by its digest, loading it the first time and after Redis forgot it (a restart). */
+    private List<Object> reserve(RedisCommands<String, String> redis, String[] keys, String[] args) {
+        String sha = reserveSha;
         if (sha != null) {
             try {
                 return redis.evalsha(sha, ScriptOutputType.MULTI, keys, args);
@@ -132,13 +143,8 @@ final class RedisTokenWindows implements TokenWindows {
                 // loaded again below
             }
         }
-        sha = redis.scriptLoad(reserve ? RESERVE : ADJUST);
-        if (reserve) {
-            reserveSha = sha;
-        } else {
-            adjustSha = sha;
-        }
-        return redis.evalsha(sha, ScriptOutputType.MULTI, keys, args);
+        reserveSha = redis.scriptLoad(RESERVE);
+        return redis.evalsha(reserveSha, ScriptOutputType.MULTI, keys, args);
     }
 
     private static String key(LimitCounter counter, long period) {

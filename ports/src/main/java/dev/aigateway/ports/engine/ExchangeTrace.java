@@ -37,6 +37,7 @@ final class ExchangeTrace {
     private final List<Integer> tried = new ArrayList<>();
     /** The attempt's numbers, taken when it ended; null while it runs (or when no attempt was made). */
     private Measured measured;
+    private TokenBudget.Hold hold = TokenBudget.Hold.NONE;
 
     /** @param requestedModel the model the client asked for, if any */
     ExchangeTrace(String requestId, Route route, Optional<String> requestedModel, boolean stream,
@@ -64,11 +65,19 @@ final class ExchangeTrace {
         stream = streamed;
     }
 
-    /** A whole answer is about to reach the client. */
+    /** The exchange holds this reservation in its token windows until it settles. */
+    void holding(TokenBudget.Hold reserved) {
+        hold = reserved;
+    }
+
+    /** A whole answer is about to reach the client: its usage settles the reservation before it does. */
     void answered(String answeringModel, Optional<Usage> reported) {
         delivered = true;
         responseModel = answeringModel;
         usage = reported;
+        if (reported.isPresent()) {
+            hold.settle(reported, served.target().analytics().pricing());
+        }
     }
 
     /** A stream chunk is about to reach the client. */
@@ -81,6 +90,7 @@ final class ExchangeTrace {
         responseModel = chunk.model();
         if (chunk.usage().isPresent()) {
             usage = chunk.usage();
+            hold.settle(usage, served.target().analytics().pricing());
         }
     }
 
@@ -105,16 +115,17 @@ final class ExchangeTrace {
     }
 
     /**
-     * What the exchange used, for its token limits: the provider's usage when it arrived; when an answer reached
-     * the client without it (a stream cut short), the prompt's estimate and a token per chunk relayed; nothing when
-     * no answer did.
+     * The exchange ended: its reservation settles on what it used, unless its usage already settled it. That is
+     * the provider's usage when it arrived; when an answer reached the client without it (a stream cut short), the
+     * prompt's estimate and a token per chunk relayed; nothing when no answer did.
      */
-    Optional<Usage> usedSoFar(int promptEstimate) {
-        if (usage.isPresent() || !delivered) {
-            return usage;
+    void settle(int promptEstimate) {
+        Optional<Usage> used = usage;
+        if (usage.isEmpty() && delivered) {
+            int completion = (int) Math.min(Integer.MAX_VALUE, chunks);
+            used = Optional.of(new Usage(promptEstimate, completion, promptEstimate + completion));
         }
-        int completion = (int) Math.min(Integer.MAX_VALUE, chunks);
-        return Optional.of(new Usage(promptEstimate, completion, promptEstimate + completion));
+        hold.settle(used, served.target().analytics().pricing());
     }
 
     /** The exchange as it ended, with the numbers of its last attempt. */

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
 
 /**
@@ -59,11 +61,12 @@ public final class LocalTokenWindows implements TokenWindows {
     }
 
     @Override
-    public synchronized void adjust(Reservation reservation, long delta) {
+    public synchronized CompletionStage<Void> adjust(Reservation reservation, long delta) {
         for (WindowReading reading : reservation.readings()) {
             counts.computeIfPresent(Period.of(reading.counter(), reading.period()),
                     (period, count) -> Math.max(0, count + delta));
         }
+        return CompletableFuture.completedFuture(null);
     }
 
     private long count(Period period) {

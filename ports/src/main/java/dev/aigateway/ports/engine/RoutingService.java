@@ -157,6 +157,7 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
         try {
             requireCapability(route, needed);
             hold = budget.reserve(route, context, trace.model(), demand);
+            trace.holding(hold);
             T result = exchange.apply(trace);
             outcome = Exchange.Outcome.COMPLETED;
             return result;
@@ -168,7 +169,7 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
             outcome = Exchange.Outcome.ABORTED;
             throw e;
         } finally {
-            hold.settle(trace.usedSoFar(demand.promptTokens()), trace.served().target().analytics().pricing());
+            trace.settle(demand.promptTokens());
             observer.observed(trace.end(outcome, error, context.consumer(), hold == TokenBudget.UNCHECKED));
         }
     }

@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A route's token limits applied to one request: before it goes upstream, its worst case is reserved in every
@@ -49,7 +50,11 @@ final class TokenBudget {
         /** Nothing held: the route has no limits, or they could not be checked. */
         Hold NONE = (used, pricing) -> { };
 
-        /** Replaces the reservation by what the request used (nothing, when it failed before an answer). */
+        /**
+         * Replaces the reservation by what the request used (nothing, when it failed before an answer); only the
+         * first call counts, so an exchange settles as soon as its usage is known and again, harmlessly, when it
+         * ends.
+         */
         void settle(Optional<Usage> used, Optional<Pricing> pricing);
     }
 
@@ -92,10 +97,11 @@ final class TokenBudget {
             throw new GatewayException(refusal(limits.count(), estimate, reservation, states));
         }
         context.limits().windows(states);
+        AtomicBoolean settled = new AtomicBoolean();
         return (used, pricing) -> {
             long actual = used.map(usage -> limits.count().units(usage, pricing.map(p -> p.costOf(usage))))
                     .orElse(0L);
-            if (actual != estimate) {
+            if (settled.compareAndSet(false, true) && actual != estimate) {
                 settle(store, reservation, actual - estimate, 0);
             }
         };
@@ -108,18 +114,26 @@ final class TokenBudget {
      */
     private static void settle(TokenWindows store, Reservation reservation, long delta, int attempt) {
         try {
-            store.adjust(reservation, delta);
+            store.adjust(reservation, delta).whenComplete((done, failure) -> {
+                if (failure != null) {
+                    retryLater(store, reservation, delta, attempt);
+                }
+            });
         } catch (UncheckedIOException unavailable) {
-            if (attempt < SETTLEMENT_RETRIES) {
-                Thread.ofVirtual().name("token-settlement-retry").start(() -> {
-                    try {
-                        Thread.sleep(SETTLEMENT_RETRY_PAUSE_MILLIS * (attempt + 1));
-                        settle(store, reservation, delta, attempt + 1);
-                    } catch (InterruptedException stopping) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-            }
+            retryLater(store, reservation, delta, attempt);
+        }
+    }
+
+    private static void retryLater(TokenWindows store, Reservation reservation, long delta, int attempt) {
+        if (attempt < SETTLEMENT_RETRIES) {
+            Thread.ofVirtual().name("token-settlement-retry").start(() -> {
+                try {
+                    Thread.sleep(SETTLEMENT_RETRY_PAUSE_MILLIS * (attempt + 1));
+                    settle(store, reservation, delta, attempt + 1);
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                }
+            });
         }
     }
 

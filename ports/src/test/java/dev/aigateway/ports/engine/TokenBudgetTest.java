@@ -35,6 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -129,7 +131,7 @@ class TokenBudgetTest {
             }
 
             @Override
-            public void adjust(Reservation reservation, long delta) {
+            public CompletionStage<Void> adjust(Reservation reservation, long delta) {
                 throw new UncheckedIOException(new IOException("down"));
             }
         };
@@ -152,11 +154,15 @@ class TokenBudgetTest {
             }
 
             @Override
-            public void adjust(Reservation reservation, long delta) {
-                if (failuresLeft.getAndDecrement() > 0) {
+            public CompletionStage<Void> adjust(Reservation reservation, long delta) {
+                int left = failuresLeft.getAndDecrement();
+                if (left == 2) {
                     throw new UncheckedIOException(new IOException("blip"));
                 }
-                local.adjust(reservation, delta);
+                if (left == 1) {
+                    return CompletableFuture.failedFuture(new UncheckedIOException(new IOException("late blip")));
+                }
+                return local.adjust(reservation, delta);
             }
         };
         TokenBudget budget = new TokenBudget(Map.of(CounterStore.LOCAL, flaky));
