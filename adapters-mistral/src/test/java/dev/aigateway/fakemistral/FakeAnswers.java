@@ -72,6 +72,14 @@ final class FakeAnswers {
                 .put("total_tokens", TOTAL_TOKENS);
     }
 
+    /** Reports a prompt-cache hit in the usage of an answer or event that has usage, as Mistral does. */
+    static ObjectNode cacheHit(ObjectNode answer, int cachedTokens) {
+        if (cachedTokens > 0 && answer.path("usage").isObject()) {
+            ((ObjectNode) answer.get("usage")).putObject("prompt_tokens_details").put("cached_tokens", cachedTokens);
+        }
+        return answer;
+    }
+
     static ObjectNode error(String message, String type, String code) {
         return JSON.createObjectNode().put("object", "error").put("message", message).put("type", type)
                 .putNull("param").put("code", code);

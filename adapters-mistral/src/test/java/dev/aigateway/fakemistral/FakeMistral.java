@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -35,6 +37,8 @@ public final class FakeMistral implements AutoCloseable {
     public static final int COMPLETION_TOKENS = 7;
     public static final int TOTAL_TOKENS = 41;
     public static final String DEFAULT_ANSWER = "Hello from the fake Mistral";
+    /** The cached prompt tokens a request reports when its {@code prompt_cache_key} was seen before. */
+    public static final int CACHED_TOKENS = 32;
     /** What every fill-in-the-middle request gets. */
     public static final String FIM_ANSWER = "return a + b";
     /** The models {@code GET /v1/models} lists. */
@@ -45,6 +49,7 @@ public final class FakeMistral implements AutoCloseable {
     private final String apiKey;
     private final WebServer server;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final Set<String> promptCacheKeys = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<FakeReply> scripted = new ConcurrentLinkedQueue<>();
     private final List<Long> eventSentNanos = new CopyOnWriteArrayList<>();
     private final List<Long> streamAbortedNanos = new CopyOnWriteArrayList<>();
@@ -150,10 +155,13 @@ public final class FakeMistral implements AutoCloseable {
                 response.send(error.body().getBytes(StandardCharsets.UTF_8));
             }
             case FakeReply.Text text -> {
+                int cached = cachedTokens(body);
                 if (body.path("stream").asBoolean(false)) {
-                    streamText(response, model, text);
+                    stream(response, FakeAnswers.textEvents(model, text).stream()
+                            .map(event -> FakeAnswers.cacheHit(event, cached)).toList());
                 } else {
-                    sendJson(response, 200, FakeAnswers.completion(model, text.content(), JSON.nullNode(), text.finishReason()));
+                    sendJson(response, 200, FakeAnswers.cacheHit(FakeAnswers.completion(model, text.content(),
+                            JSON.nullNode(), text.finishReason()), cached));
                 }
             }
             case FakeReply.ToolCalls calls -> {
@@ -175,7 +183,7 @@ public final class FakeMistral implements AutoCloseable {
         FakeReply.Text text = new FakeReply.Text(FIM_ANSWER, "stop");
         String model = body.path("model").asText();
         if (body.path("stream").asBoolean(false)) {
-            streamText(response, model, text);
+            stream(response, FakeAnswers.textEvents(model, text));
         } else {
             sendJson(response, 200, FakeAnswers.completion(model, FIM_ANSWER, JSON.nullNode(), "stop"));
         }
@@ -291,8 +299,10 @@ public final class FakeMistral implements AutoCloseable {
         requests.add(new RecordedRequest(request.prologue().method().text(), target, headers, body));
     }
 
-    private void streamText(ServerResponse response, String model, FakeReply.Text text) throws IOException {
-        stream(response, FakeAnswers.textEvents(model, text));
+    /** A request naming a {@code prompt_cache_key} seen before hits the prompt cache, as a repeated prefix would. */
+    private int cachedTokens(JsonNode body) {
+        JsonNode key = body.path("prompt_cache_key");
+        return key.isTextual() && !promptCacheKeys.add(key.textValue()) ? CACHED_TOKENS : 0;
     }
 
     private void streamToolCalls(ServerResponse response, String model, ArrayNode calls) throws IOException {

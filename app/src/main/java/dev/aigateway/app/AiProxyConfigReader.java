@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
 final class AiProxyConfigReader {
     /** The {@code model.options} fields every provider shares; each provider's reader adds its own. */
     private static final Set<String> COMMON_OPTIONS = Set.of("upstream_url", "upstream_path", "max_tokens",
-            "temperature", "top_p", "top_k", "input_cost", "output_cost", "tuning_precedence");
+            "temperature", "top_p", "top_k", "input_cost", "output_cost", "cached_input_cost", "tuning_precedence");
 
     private final Map<String, ProviderOptionsReader> providers;
 
@@ -209,7 +209,12 @@ final class AiProxyConfigReader {
         if (input.isPresent() != output.isPresent()) {
             throw options.error(input.isPresent() ? "output_cost" : "input_cost", "is required with the other cost");
         }
-        return input.map(in -> new Pricing(in, output.orElseThrow()));
+        Optional<Double> cached = options.number("cached_input_cost");
+        cached.ifPresent(cost -> nonNegative(options, "cached_input_cost", cost));
+        if (cached.isPresent() && input.isEmpty()) {
+            throw options.error("cached_input_cost", "needs input_cost and output_cost");
+        }
+        return input.map(in -> new Pricing(in, output.orElseThrow(), cached));
     }
 
     private static TuningOptions tuning(ConfigNode options) {

@@ -41,6 +41,16 @@ class ObservabilityTest {
                           auth: { header_name: Authorization, header_value: "Bearer %1$s" }
                           logging: { log_statistics: true }
                           model: { provider: mistral, options: { upstream_url: "%2$s", input_cost: 2.0, output_cost: 6.0 } }
+                  - name: cached
+                    paths: [/cached/chat]
+                    plugins:
+                      - name: ai-proxy
+                        config:
+                          route_type: llm/v1/chat
+                          auth: { header_name: Authorization, header_value: "Bearer %1$s" }
+                          logging: { log_statistics: true }
+                          model: { provider: mistral, options: { upstream_url: "%2$s", input_cost: 2.0,
+                                   output_cost: 6.0, cached_input_cost: 0.2 } }
                   - name: observed-embeddings
                     paths: [/observed/embeddings]
                     plugins:
@@ -117,6 +127,34 @@ class ObservabilityTest {
         assertThat(families(metrics)).contains("ai_llm_provider_latency_ms", "gen_ai_client_token_usage",
                 "gen_ai_client_operation_duration_seconds", "gen_ai_server_time_to_first_token_seconds",
                 "http_server_requests_seconds", "jvm_memory_used_bytes");
+    }
+
+    @Test
+    void cachedPromptTokensReachTheClientTheLogTheMetricsAndTheCost() throws Exception {
+        String cacheable = HELLO.replace("{", "{\"prompt_cache_key\":\"session-1\",");
+        HttpResponse<String> miss = fixture.http().post("/cached/chat", cacheable);
+        HttpResponse<String> hit = fixture.http().post("/cached/chat", cacheable);
+        HttpResponse<String> streamedHit = fixture.http().post("/cached/chat", cacheable.replace("{",
+                "{\"stream\":true,\"stream_options\":{\"include_usage\":true},"));
+
+        assertThat(json(miss.body()).at("/usage/prompt_tokens_details").isMissingNode()).isTrue();
+        assertThat(json(hit.body()).at("/usage/prompt_tokens_details/cached_tokens").asInt())
+                .isEqualTo(FakeMistral.CACHED_TOKENS);
+        String usageChunk = streamedHit.body().lines().filter(line -> line.contains("\"usage\":{"))
+                .reduce((first, last) -> last).orElseThrow();
+        assertThat(json(usageChunk.substring("data: ".length())).at("/usage/prompt_tokens_details/cached_tokens")
+                .asInt()).isEqualTo(FakeMistral.CACHED_TOKENS);
+        List<String> lines = analytics.awaitLines(3);
+        JsonNode hitLine = json(lines.get(1));
+        assertThat(hitLine.at("/ai/proxy/usage/cached_tokens").asInt()).isEqualTo(FakeMistral.CACHED_TOKENS);
+        double cachedCost = ((FakeMistral.PROMPT_TOKENS - FakeMistral.CACHED_TOKENS) * 2.0
+                + FakeMistral.CACHED_TOKENS * 0.2 + FakeMistral.COMPLETION_TOKENS * 6.0) / 1e6;
+        assertThat(hitLine.at("/ai/proxy/usage/cost").asDouble()).isCloseTo(cachedCost,
+                org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(json(lines.get(0)).at("/ai/proxy/usage/cost").asDouble()).isCloseTo(COST,
+                org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(sample(parsedMetrics(), "ai_llm_tokens_total", "route=cached,status=200,token_type=cached_tokens"))
+                .isEqualTo(2.0 * FakeMistral.CACHED_TOKENS);
     }
 
     @Test

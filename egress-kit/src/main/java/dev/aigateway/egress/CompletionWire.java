@@ -45,7 +45,9 @@ public final class CompletionWire {
         }
         int prompt = count(usage, "prompt_tokens").orElse(0);
         int completion = count(usage, "completion_tokens").orElse(0);
-        return Optional.of(new Usage(prompt, completion, count(usage, "total_tokens").orElse(prompt + completion)));
+        return Optional.of(new Usage(prompt, completion, count(usage, "total_tokens").orElse(prompt + completion),
+                count(usage.path("prompt_tokens_details"), "cached_tokens").orElse(0),
+                count(usage.path("completion_tokens_details"), "reasoning_tokens").orElse(0)));
     }
 
     /** The tool calls of a message or a delta; arguments sent as an object become the JSON text clients expect. */

@@ -33,6 +33,15 @@ class CompletionWireTest {
     }
 
     @Test
+    void readsCachedAndReasoningTokensFromTheDetailsObjects() throws Exception {
+        assertThat(wire.usage(json("{'usage':{'prompt_tokens':40,'completion_tokens':10,'total_tokens':50,"
+                + "'prompt_tokens_details':{'cached_tokens':32},'completion_tokens_details':{'reasoning_tokens':6}}}")))
+                .contains(new Usage(40, 10, 50, 32, 6));
+        assertThat(wire.usage(json("{'usage':{'prompt_tokens':40,'completion_tokens':10,'total_tokens':50,"
+                + "'prompt_tokens_details':null}}"))).contains(new Usage(40, 10, 50));
+    }
+
+    @Test
     void readsToolCallArgumentsSentAsTextOrAsAnObjectAsText() throws Exception {
         JsonNode message = json("{'tool_calls':[{'id':'a','function':{'name':'f','arguments':'{\\\"x\\\":1}'}},"
                 + "{'id':'b','function':{'name':'g','arguments':{'y':2}}}]}");

@@ -145,6 +145,12 @@ final class GatewayMetrics {
             meters.total().increment(usage.totalTokens());
             meters.input().record(usage.promptTokens());
             meters.output().record(usage.completionTokens());
+            if (usage.cachedPromptTokens() > 0) {
+                kongTokens("cached_tokens").increment(usage.cachedPromptTokens());
+            }
+            if (usage.reasoningTokens() > 0) {
+                kongTokens("reasoning_tokens").increment(usage.reasoningTokens());
+            }
         }
 
         Counter cost() {

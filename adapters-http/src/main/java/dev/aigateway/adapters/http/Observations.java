@@ -81,8 +81,16 @@ final class Observations implements ExchangeObserver {
             target.upstream().upstreamUrl().ifPresent(url -> entry.put("host", url.getHost()));
         }
         ObjectNode usage = proxy.putObject("usage");
-        exchange.usage().ifPresent(u -> usage.put("prompt_tokens", u.promptTokens())
-                .put("completion_tokens", u.completionTokens()).put("total_tokens", u.totalTokens()));
+        exchange.usage().ifPresent(u -> {
+            usage.put("prompt_tokens", u.promptTokens()).put("completion_tokens", u.completionTokens())
+                    .put("total_tokens", u.totalTokens());
+            if (u.cachedPromptTokens() > 0) {
+                usage.put("cached_tokens", u.cachedPromptTokens());
+            }
+            if (u.reasoningTokens() > 0) {
+                usage.put("reasoning_tokens", u.reasoningTokens());
+            }
+        });
         exchange.timeToFirstToken().ifPresent(t -> usage.put("time_to_first_token", t.toMillis()));
         exchange.timePerTokenMillis().ifPresent(t -> usage.put("time_per_token", t));
         exchange.cost().ifPresent(c -> usage.put("cost", c));

@@ -8,11 +8,17 @@ final class OpenAiUsage {
 
     private OpenAiUsage() { }
 
-    /** Adds {@code usage} to {@code wire}. */
+    /** Adds {@code usage} to {@code wire}, with OpenAI's details objects when there are cached or reasoning tokens. */
     static void write(ObjectNode wire, Usage usage) {
-        wire.putObject("usage")
+        ObjectNode written = wire.putObject("usage")
                 .put("prompt_tokens", usage.promptTokens())
                 .put("completion_tokens", usage.completionTokens())
                 .put("total_tokens", usage.totalTokens());
+        if (usage.cachedPromptTokens() > 0) {
+            written.putObject("prompt_tokens_details").put("cached_tokens", usage.cachedPromptTokens());
+        }
+        if (usage.reasoningTokens() > 0) {
+            written.putObject("completion_tokens_details").put("reasoning_tokens", usage.reasoningTokens());
+        }
     }
 }
