@@ -88,6 +88,8 @@ final class MistralChatRequestMapper {
                         + " a function", "tool_choice");
             }
             body.set(name, JsonTrees.toNode(value));
+        } else if (name.equals(MistralReasoningEfforts.FIELD)) {
+            body.set(name, JsonTrees.toNode(MistralReasoningEfforts.check(body.path("model").asText(), value)));
         } else if (name.equals("service_tier")) {
             boolean accepted = value instanceof JsonValue.JsonString s && MISTRAL_SERVICE_TIERS.contains(s.value());
             if (accepted) {

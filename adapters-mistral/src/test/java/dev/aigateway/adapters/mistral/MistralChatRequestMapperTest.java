@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The OpenAI-to-Mistral request table, one row per translation rule: domain request in, Mistral JSON out. */
@@ -114,6 +115,11 @@ class MistralChatRequestMapperTest {
                         "{'model':'m','messages':[" + HI + "],'stream':false,'prediction':{'type':'content',"
                                 + "'content':'x'},'guardrails':[],'reasoning_effort':'high','prompt_cache_key':'k',"
                                 + "'metadata':{'team':'a'}}", List.of()),
+                row("reasoning_effort passes when the model takes it",
+                        b -> b.model("mistral-small-latest").extension("reasoning_effort",
+                                new JsonValue.JsonString("none")),
+                        "{'model':'mistral-small-latest','messages':[" + HI + "],'stream':false,"
+                                + "'reasoning_effort':'none'}", List.of()),
                 row("a native random_seed passes when the client sent no seed",
                         b -> b.extension("random_seed", new JsonValue.JsonNumber(BigDecimal.valueOf(9))),
                         "{'model':'m','messages':[" + HI + "],'stream':false,'random_seed':9}", List.of()),
@@ -195,6 +201,24 @@ class MistralChatRequestMapperTest {
         assertThatThrownBy(() -> MistralChatRequestMapper.toMistral(request))
                 .isInstanceOfSatisfying(GatewayException.class,
                         e -> assertThat(e.error().param()).contains("tool_choice"));
+    }
+
+    @ParameterizedTest(name = "{0} with {1}")
+    @CsvSource(delimiter = '|', value = {
+            "mistral-small-latest | medium  | reasoning_effort must be one of none, high for mistral-small-latest, got 'medium'",
+            "mistral-small-2603   | low     | reasoning_effort must be one of none, high for mistral-small-2603, got 'low'",
+            "mistral-medium-3-5   | xhigh   | reasoning_effort must be one of none, high for mistral-medium-3-5, got 'xhigh'",
+            "some-future-model    | extreme | reasoning_effort must be one of none, minimal, low, medium, high, xhigh for some-future-model, got 'extreme'"})
+    void refusesAReasoningEffortTheModelDoesNotTakeNamingTheValuesItTakes(String model, String effort,
+                                                                         String message) {
+        ChatRequest request = ChatRequest.builder().model(model).message(user("hi"))
+                .extension("reasoning_effort", new JsonValue.JsonString(effort)).build();
+
+        assertThatThrownBy(() -> MistralChatRequestMapper.toMistral(request))
+                .isInstanceOfSatisfying(GatewayException.class, e -> {
+                    assertThat(e.error().param()).contains("reasoning_effort");
+                    assertThat(e.error().message()).isEqualTo(message);
+                });
     }
 
     @Test
