@@ -2,6 +2,7 @@ package dev.aigateway.app;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.aigateway.adapters.http.HttpModule.AdminSettings;
 import dev.aigateway.adapters.http.HttpModule.ServerSettings;
 import dev.aigateway.adapters.redis.RedisModule.RedisSettings;
 import dev.aigateway.domain.access.CounterStore;
@@ -9,6 +10,7 @@ import dev.aigateway.domain.access.TokenLimits;
 import dev.aigateway.domain.route.Route;
 import dev.aigateway.ports.ChatCompletionUseCase;
 import dev.aigateway.ports.CompletionUseCase;
+import dev.aigateway.ports.ConfigReload;
 import dev.aigateway.ports.EmbeddingUseCase;
 import dev.aigateway.ports.ExchangeObserver;
 import dev.aigateway.ports.ModelListUseCase;
@@ -16,6 +18,7 @@ import dev.aigateway.ports.PassthroughUseCase;
 import dev.aigateway.ports.ProviderOptionsReader;
 import dev.aigateway.ports.TokenWindows;
 import dev.aigateway.ports.UpstreamProvider;
+import dev.aigateway.ports.engine.LiveRoutes;
 import dev.aigateway.ports.engine.LocalTokenWindows;
 import dev.aigateway.ports.engine.ModelCatalog;
 import dev.aigateway.ports.engine.ProviderRegistry;
@@ -24,6 +27,7 @@ import dev.aigateway.ports.engine.RoutingService;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.inject.Provider;
 import javax.inject.Singleton;
 
@@ -114,7 +118,26 @@ final class CoreModule {
 
     @Provides
     @Singleton
-    static ModelListUseCase models(GatewayConfig config, ProviderRegistry providers) {
-        return new ModelCatalog(config.routes(), providers, config.modelsCacheTtl(), System::nanoTime);
+    static ModelListUseCase models(GatewayConfig config, ProviderRegistry providers, LiveRoutes routes) {
+        return new ModelCatalog(routes, providers, config.modelsCacheTtl(), System::nanoTime);
+    }
+
+    /** The routes serving now: the configuration's at the start, each reload's after it. */
+    @Provides
+    @Singleton
+    static LiveRoutes liveRoutes(List<Route> routes) {
+        return new LiveRoutes(routes);
+    }
+
+    @Provides
+    static Optional<AdminSettings> admin(GatewayConfig config) {
+        return config.admin();
+    }
+
+    @Provides
+    @Singleton
+    static ConfigReload reload(ConfigSource source, Map<String, ProviderOptionsReader> optionsReaders,
+                               ProviderRegistry providers, LiveRoutes routes, GatewayConfig started) {
+        return new ConfigReloader(source, optionsReaders, providers, routes, started);
     }
 }

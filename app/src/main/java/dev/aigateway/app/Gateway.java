@@ -1,8 +1,11 @@
 package dev.aigateway.app;
 
+import dev.aigateway.adapters.http.HttpModule.AdminSettings;
+import dev.aigateway.ports.ConfigReload;
 import dev.aigateway.ports.TokenWindows;
 import dev.aigateway.ports.engine.Readiness;
 import io.helidon.webserver.WebServer;
+import java.util.Optional;
 import java.util.Set;
 
 /** A running gateway: builds the object graph for a config, starts listening, and stops. */
@@ -11,13 +14,15 @@ final class Gateway implements AutoCloseable {
     private final Readiness readiness;
     private final GatewayConfig config;
     private final Set<AutoCloseable> closedAfterTheServer;
+    private final ConfigReload reload;
 
     private Gateway(WebServer server, Readiness readiness, GatewayConfig config,
-                    Set<AutoCloseable> closedAfterTheServer) {
+                    Set<AutoCloseable> closedAfterTheServer, ConfigReload reload) {
         this.server = server;
         this.readiness = readiness;
         this.config = config;
         this.closedAfterTheServer = closedAfterTheServer;
+        this.reload = reload;
     }
 
     /**
@@ -37,7 +42,8 @@ final class Gateway implements AutoCloseable {
             throw new IllegalStateException("could not listen on " + config.server().host() + ":"
                     + config.server().port() + " (is the port in use?)");
         }
-        return new Gateway(server, component.readiness(), config, component.closedWithTheGateway());
+        return new Gateway(server, component.readiness(), config, component.closedWithTheGateway(),
+                component.configReload());
     }
 
     /** Starts a gateway serving a configuration already read. */
@@ -51,6 +57,16 @@ final class Gateway implements AutoCloseable {
 
     int port() {
         return server.port();
+    }
+
+    /** The admin listener's port, when the configuration opened one. */
+    Optional<Integer> adminPort() {
+        return config.admin().map(admin -> server.port(AdminSettings.SOCKET));
+    }
+
+    /** Reads the configuration's source again and swaps the routes, or keeps them when it is invalid. */
+    ConfigReload.Outcome reload() {
+        return reload.reload(Optional.empty());
     }
 
     /** Reports not ready from now on, so probes and load balancers stop sending traffic. */

@@ -8,6 +8,7 @@ import dev.aigateway.adapters.ollama.OllamaModule;
 import dev.aigateway.adapters.openai.OpenAiModule;
 import dev.aigateway.adapters.redis.RedisModule;
 import dev.aigateway.domain.access.CounterStore;
+import dev.aigateway.ports.ConfigReload;
 import dev.aigateway.ports.ProviderOptionsReader;
 import dev.aigateway.ports.TokenWindows;
 import dev.aigateway.ports.engine.Readiness;
@@ -31,6 +32,9 @@ interface GatewayComponent {
 
     /** The token-limit counter stores the routes use. */
     Map<CounterStore, TokenWindows> counterStores();
+
+    /** Reloads the configuration (on SIGHUP, and behind the admin listener's {@code POST /config}). */
+    ConfigReload configReload();
 
     /** What holds connections of its own (a counter store's), closed after the server stops. */
     Set<AutoCloseable> closedWithTheGateway();

@@ -1,5 +1,6 @@
 package dev.aigateway.app;
 
+import dev.aigateway.adapters.http.HttpModule.AdminSettings;
 import dev.aigateway.adapters.http.HttpModule.ServerSettings;
 import dev.aigateway.adapters.redis.RedisModule.RedisSettings;
 import dev.aigateway.domain.route.Route;
@@ -15,11 +16,13 @@ import java.util.Optional;
  * @param listenOrigin where the host and port came from (the environment, the config, or the defaults), for the
  *     start line
  * @param redis where the shared token-limit counters are, when a route keeps its counters in Redis
+ * @param admin the admin listener, when the config asks for one
  */
 record GatewayConfig(ServerSettings server, List<Route> routes, Duration modelsCacheTtl, String listenOrigin,
-                     Optional<RedisSettings> redis) {
+                     Optional<RedisSettings> redis, Optional<AdminSettings> admin) {
     GatewayConfig {
         routes = List.copyOf(routes);
         Objects.requireNonNull(redis, "redis");
+        Objects.requireNonNull(admin, "admin");
     }
 }

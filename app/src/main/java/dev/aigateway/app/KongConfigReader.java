@@ -1,5 +1,6 @@
 package dev.aigateway.app;
 
+import dev.aigateway.adapters.http.HttpModule.AdminSettings;
 import dev.aigateway.adapters.http.HttpModule.RequestLimits;
 import dev.aigateway.adapters.http.HttpModule.ServerSettings;
 import dev.aigateway.adapters.redis.RedisModule.RedisSettings;
@@ -70,7 +71,7 @@ final class KongConfigReader {
             routes.add(route);
         }
         return new GatewayConfig(server, routes, Duration.ofSeconds(modelsCacheSeconds), listen.origin(),
-                shared.settings);
+                shared.settings, admin(serverNode.object("admin")));
     }
 
     /** Where to listen, and where each half came from. */
@@ -108,7 +109,7 @@ final class KongConfigReader {
     }
 
     private static ServerSettings server(ConfigNode node, Listen listen) {
-        node.allowOnly(Set.of("host", "port", "models_cache_ttl_seconds", "max_concurrent_requests",
+        node.allowOnly(Set.of("host", "port", "admin", "models_cache_ttl_seconds", "max_concurrent_requests",
                 "client_read_timeout_seconds", "max_headers_bytes", "max_request_line_bytes",
                 "shutdown_grace_seconds", "sse_heartbeat_seconds", "limits"), Map.of());
         ServerSettings defaults = ServerSettings.defaults(listen.host(), listen.port());
@@ -123,6 +124,25 @@ final class KongConfigReader {
                 Duration.ofSeconds(positive(node, "sse_heartbeat_seconds",
                         (int) defaults.sseHeartbeat().toSeconds())),
                 limits(node.object("limits")));
+    }
+
+    /**
+     * The admin listener ({@code POST /config}): off unless the block is there; on loopback unless it says
+     * otherwise.
+     */
+    private static Optional<AdminSettings> admin(ConfigNode node) {
+        node.allowOnly(Set.of("host", "port"), Map.of());
+        if (!node.has("port")) {
+            if (node.has("host")) {
+                throw node.error("port", "is required to open the admin listener");
+            }
+            return Optional.empty();
+        }
+        long port = node.integer("port").orElseThrow();
+        if (port < 0 || port > 65535) {
+            throw node.error("port", "must be between 0 and 65535");
+        }
+        return Optional.of(new AdminSettings(node.string("host").orElse(AdminSettings.DEFAULT_HOST), (int) port));
     }
 
     private static RequestLimits limits(ConfigNode node) {

@@ -61,6 +61,43 @@ class MainProcessTest {
     }
 
     @Test
+    void sighupReloadsTheConfigFile() throws Exception {
+        try (FakeMistral mistral = FakeMistral.start("sk-hup")) {
+            Path config = Files.writeString(dir.resolve("reloaded.yaml"), TestGateways.yaml(mistral, "", ""));
+            Process process = start(List.of(config.toString()), Map.of("MISTRAL_API_KEY", "sk-hup"));
+            try {
+                HttpExchanges http = new HttpExchanges(listeningPort(process));
+                String hello = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+                assertThat(http.post("/hup/chat", hello).statusCode()).isEqualTo(404);
+                Files.writeString(config, TestGateways.yaml(mistral, "", """
+                          - name: added
+                            paths: [/hup/chat]
+                            plugins:
+                              - name: ai-proxy
+                                config:
+                                  route_type: llm/v1/chat
+                                  auth: { header_name: Authorization, header_value: "Bearer ${MISTRAL_API_KEY}" }
+                                  model: { provider: mistral, options: { upstream_url: "%s/v1/chat/completions" } }
+                        """.formatted(mistral.baseUri())));
+
+                new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).start().waitFor();
+
+                int status = 0;
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (status != 200 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                    status = http.post("/hup/chat", hello).statusCode();
+                }
+                assertThat(status).isEqualTo(200);
+                assertThat(http.post("/v1/chat/completions", hello).statusCode()).isEqualTo(200);
+            } finally {
+                process.destroy();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
     void exitsWithStatus2AndTheFieldNameOnABadConfig() throws Exception {
         Path config = Files.writeString(dir.resolve("bad.yaml"), """
                 routes:

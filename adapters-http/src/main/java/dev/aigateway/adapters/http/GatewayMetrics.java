@@ -4,8 +4,10 @@ import dev.aigateway.domain.Usage;
 import dev.aigateway.domain.access.Consumer;
 import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.ports.Exchange;
+import dev.aigateway.ports.engine.LiveRoutes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -53,6 +55,16 @@ final class GatewayMetrics {
     void openStreams(IntSupplier count) {
         Gauge.builder("gateway_open_streams", count::getAsInt).description("SSE streams being written to clients")
                 .register(registry);
+    }
+
+    /** Publishes which configuration generation serves and how reloads went, read at each scrape. */
+    void configuration(LiveRoutes routes) {
+        Gauge.builder("gateway_config_generation", () -> routes.current().number())
+                .description("the configuration serving now: 1 at start, one more per applied reload").register(registry);
+        Gauge.builder("gateway_config_last_reload_success", () -> routes.lastReloadApplied() ? 1 : 0)
+                .description("1 when the last reload (if any) was applied, 0 when it was refused").register(registry);
+        FunctionCounter.builder("gateway_config_reloads_refused", routes, LiveRoutes::refusedReloads)
+                .description("reloads refused for an invalid configuration").register(registry);
     }
 
     /** The text exposition format, for {@code GET /metrics}. */

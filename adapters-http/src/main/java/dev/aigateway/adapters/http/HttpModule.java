@@ -2,20 +2,22 @@ package dev.aigateway.adapters.http;
 
 import dagger.Module;
 import dagger.Provides;
-import dev.aigateway.domain.route.Route;
 import dev.aigateway.ports.ChatCompletionUseCase;
 import dev.aigateway.ports.CompletionUseCase;
+import dev.aigateway.ports.ConfigReload;
 import dev.aigateway.ports.EmbeddingUseCase;
 import dev.aigateway.ports.ExchangeObserver;
 import dev.aigateway.ports.ModelListUseCase;
 import dev.aigateway.ports.PassthroughUseCase;
+import dev.aigateway.ports.engine.LiveRoutes;
 import dev.aigateway.ports.engine.Readiness;
 import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http1.Http1Config;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.inject.Singleton;
 
 /**
@@ -51,19 +53,25 @@ public final class HttpModule {
 
     @Provides
     @Singleton
-    static WebServer webServer(ServerSettings settings, List<Route> routes, ChatCompletionUseCase chat,
+    static WebServer webServer(ServerSettings settings, LiveRoutes routes, ChatCompletionUseCase chat,
                                CompletionUseCase completions, EmbeddingUseCase embeddings,
                                PassthroughUseCase passthrough, ModelListUseCase models, Readiness readiness,
-                               GatewayMetrics metrics, OpenAiJson json) {
+                               GatewayMetrics metrics, OpenAiJson json, Optional<AdminSettings> admin,
+                               ConfigReload reload) {
         OpenStreams streams = new OpenStreams(OpenStreams.scheduler(), settings.sseHeartbeat());
         // Streams still running when the grace period ends get an error event, just before Helidon closes them.
         readiness.onShutdown(() -> streams.endAllAfter(settings.shutdownGrace()));
         metrics.openStreams(streams::count);
+        metrics.configuration(routes);
         GatewayRouting routing = new GatewayRouting(routes,
                 new UseCases(chat, completions, embeddings, passthrough, models), json,
                 streams, readiness, metrics);
         EnvelopeDirectHandler errors = new EnvelopeDirectHandler(json);
-        return WebServer.builder()
+        WebServerConfig.Builder server = WebServer.builder();
+        admin.ifPresent(listener -> server.putSocket(AdminSettings.SOCKET, socket -> socket.host(listener.host())
+                        .port(listener.port()))
+                .routing(AdminSettings.SOCKET, adminRouting -> AdminHandlers.register(adminRouting, reload, json)));
+        return server
                 .host(settings.host())
                 .port(settings.port())
                 // Without TCP_NODELAY each flushed SSE event can wait ~40 ms for the client's delayed ACK.
@@ -82,6 +90,26 @@ public final class HttpModule {
                 })
                 .routing(routing::register)
                 .build();
+    }
+
+    /**
+     * The admin listener, where {@code POST /config} reloads the configuration (Kong's DB-less {@code /config}).
+     *
+     * @param host the address to bind: loopback unless configured otherwise, since anyone who reaches it can change
+     *     what the gateway serves
+     * @param port the port; 0 picks a free one
+     */
+    public record AdminSettings(String host, int port) {
+        /** The name of the admin listener's socket. */
+        public static final String SOCKET = "admin";
+        public static final String DEFAULT_HOST = "127.0.0.1";
+
+        public AdminSettings {
+            Objects.requireNonNull(host, "host");
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+            }
+        }
     }
 
     /**

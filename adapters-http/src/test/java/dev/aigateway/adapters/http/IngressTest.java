@@ -22,6 +22,7 @@ import dev.aigateway.ports.ChatResponder;
 import dev.aigateway.ports.ChunkSink;
 import dev.aigateway.ports.RequestContext;
 import dev.aigateway.ports.Served;
+import dev.aigateway.ports.engine.LiveRoutes;
 import dev.aigateway.ports.engine.Readiness;
 import io.helidon.webserver.WebServer;
 import java.io.BufferedReader;
@@ -191,11 +192,13 @@ class IngressTest {
                 defaults.clientReadTimeout(), defaults.maxHeadersBytes(), defaults.maxRequestLineBytes(),
                 Duration.ofSeconds(1), heartbeat, defaults.limits());
         ChatCompletionUseCase chat = (r, request, context, responder) -> answer.accept(context, responder);
-        server = HttpModule.webServer(settings, List.of(route), chat, (r, request, context, responder) -> { },
+        server = HttpModule.webServer(settings, new LiveRoutes(List.of(route)), chat, (r, request, context, responder) -> { },
                 (r, request, context) -> {
                     throw new AssertionError("no embeddings here");
                 }, (r, request, context, responder) -> { }, List::of, new Readiness(true), new GatewayMetrics(),
-                new OpenAiJson(settings.limits()));
+                new OpenAiJson(settings.limits()), Optional.empty(), document -> {
+                    throw new AssertionError("no reloads here");
+                });
         server.start();
     }
 

@@ -22,7 +22,7 @@ import java.util.function.LongSupplier;
  * configurable time.
  */
 public final class ModelCatalog implements ModelListUseCase {
-    private final List<Route> routes;
+    private final LiveRoutes routes;
     private final ProviderRegistry providers;
     private final long ttlNanos;
     private final LongSupplier nanoClock;
@@ -32,8 +32,8 @@ public final class ModelCatalog implements ModelListUseCase {
      * @param ttl how long an upstream list is reused
      * @param nanoClock a monotonic clock in nanoseconds ({@code System::nanoTime} outside tests)
      */
-    public ModelCatalog(List<Route> routes, ProviderRegistry providers, Duration ttl, LongSupplier nanoClock) {
-        this.routes = List.copyOf(routes);
+    public ModelCatalog(LiveRoutes routes, ProviderRegistry providers, Duration ttl, LongSupplier nanoClock) {
+        this.routes = routes;
         this.providers = providers;
         this.ttlNanos = ttl.toNanos();
         this.nanoClock = nanoClock;
@@ -42,7 +42,7 @@ public final class ModelCatalog implements ModelListUseCase {
     @Override
     public List<ModelInfo> models() {
         Map<String, ModelInfo> byId = new LinkedHashMap<>();
-        for (Route route : routes) {
+        for (Route route : routes.current().routes()) {
             if (route.type().capability() == Capability.PASSTHROUGH) {
                 continue;
             }

@@ -6,7 +6,9 @@ import dev.aigateway.domain.embedding.EmbeddingRequest;
 import dev.aigateway.domain.embedding.EmbeddingResponse;
 import dev.aigateway.domain.embedding.EmbeddingVector;
 import dev.aigateway.domain.route.BalancerAlgorithm;
+import dev.aigateway.domain.route.BalancerSettings;
 import dev.aigateway.domain.route.Route;
+import dev.aigateway.domain.route.RouteTarget;
 import dev.aigateway.domain.route.SemanticSettings;
 import dev.aigateway.ports.engine.balance.SemanticBalancer;
 import dev.aigateway.ports.engine.balance.TargetPool;
@@ -18,11 +20,21 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
-/** Each route's balancing state, made on the route's first request and kept. */
+/**
+ * Each route's balancing state, made on the route's first request and kept while the route's targets and balancer
+ * stay as they are: a reload that leaves a route's targets unchanged keeps its rotation, latencies and breakers.
+ */
 final class TargetPools {
     private final ProviderRegistry providers;
     private final LongSupplier nanoClock;
-    private final Map<String, TargetPool> pools = new ConcurrentHashMap<>();
+    private final Map<String, Kept> pools = new ConcurrentHashMap<>();
+
+    /** A pool and what it was made for. */
+    private record Kept(List<RouteTarget> targets, BalancerSettings balancer, TargetPool pool) {
+        boolean servesAsIs(Route route) {
+            return targets.equals(route.targets()) && balancer.equals(route.balancer());
+        }
+    }
 
     TargetPools(ProviderRegistry providers, LongSupplier nanoClock) {
         this.providers = providers;
@@ -35,13 +47,13 @@ final class TargetPools {
      * once may both make one; the first stored wins.
      */
     TargetPool of(Route route) {
-        TargetPool pool = pools.get(route.name());
-        if (pool != null) {
-            return pool;
+        Kept kept = pools.get(route.name());
+        if (kept != null && kept.servesAsIs(route)) {
+            return kept.pool();
         }
-        TargetPool made = make(route);
-        pool = pools.putIfAbsent(route.name(), made);
-        return pool == null ? made : pool;
+        Kept made = new Kept(route.targets(), route.balancer(), make(route));
+        return pools.merge(route.name(), made, (existing, fresh) -> existing.servesAsIs(route) ? existing : fresh)
+                .pool();
     }
 
     /**

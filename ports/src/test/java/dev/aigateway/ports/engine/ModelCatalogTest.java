@@ -63,7 +63,7 @@ class ModelCatalogTest {
     }
 
     private ModelCatalog catalog(List<Route> routes) {
-        return new ModelCatalog(routes, ProviderRegistry.of(Map.of("mistral", provider)), Duration.ofSeconds(60),
+        return new ModelCatalog(new LiveRoutes(routes), ProviderRegistry.of(Map.of("mistral", provider)), Duration.ofSeconds(60),
                 clock::get);
     }
 
