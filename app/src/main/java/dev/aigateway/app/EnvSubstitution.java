@@ -9,11 +9,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Replaces {@code ${NAME}} and {@code ${NAME:default}} in config strings with environment values, so secrets
- * stay out of config files. A variable that is unset and has no default is a config error.
+ * Replaces {@code ${NAME}} and {@code ${NAME:default}}, and decK's {@code ${{ env "DECK_NAME" }}}, in config strings
+ * with environment values, so secrets stay out of config files and decK files load unchanged. A variable that is
+ * unset and has no default is a config error (decK's form has none).
  */
 final class EnvSubstitution {
-    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?}");
+    private static final Pattern REFERENCE = Pattern.compile(
+            "\\$\\{\\{\\s*env\\s+\"([A-Za-z_][A-Za-z0-9_]*)\"\\s*}}|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?}");
 
     private final Map<String, String> env;
     private final Consumer<String> warnings;
@@ -39,8 +41,8 @@ final class EnvSubstitution {
         Matcher matcher = REFERENCE.matcher(value);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            String name = matcher.group(1);
-            String fallback = matcher.group(2);
+            String name = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+            String fallback = matcher.group(3);
             String resolved = env.get(name);
             if (resolved == null) {
                 if (fallback == null) {
