@@ -65,6 +65,21 @@ final class ConfigNode implements OptionValues {
         return new ConfigNode(value, at(key), env);
     }
 
+    /** A reference to another entity as Kong writes it: its name or id, or a mapping with either. */
+    Optional<String> reference(String key) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isObject()) {
+            return string(key);
+        }
+        ConfigNode reference = object(key);
+        reference.allowOnly(Set.of("name", "id"), Map.of());
+        return Optional.of(reference.string("name").or(() -> reference.string("id"))
+                .orElseThrow(() -> error(key, "must name an entity or give its id")));
+    }
+
     List<ConfigNode> list(String key) {
         JsonNode value = node.get(key);
         if (value == null || value.isNull()) {

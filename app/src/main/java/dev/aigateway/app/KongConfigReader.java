@@ -16,12 +16,13 @@ import dev.aigateway.ports.ProviderOptionsReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads the gateway's YAML: a {@code server} block and Kong-style {@code routes}, each carrying an
@@ -39,10 +40,9 @@ final class KongConfigReader {
     /** @param providers each provider's options reader, by provider id */
     static GatewayConfig read(ConfigNode root, Map<String, ProviderOptionsReader> providers) {
         AiProxyConfigReader aiProxy = new AiProxyConfigReader(providers);
-        root.allowOnly(Set.of("_format_version", "_transform", "server", "routes", "consumers", "plugins"), Map.of(
-                "services", "routes carry their upstream in the ai-proxy plugin; services are not used"));
+        root.allowOnly(Set.of("_format_version", "_transform", "_info", "server", "services", "routes", "consumers",
+                "plugins"), Map.of());
         AccessConfigReader access = AccessConfigReader.consumers(root.list("consumers"));
-        Map<String, ConfigNode> globalPlugins = globalPlugins(root.list("plugins"));
         ConfigNode serverNode = root.object("server");
         Listen listen = listen(serverNode);
         ServerSettings server = server(serverNode, listen);
@@ -50,16 +50,17 @@ final class KongConfigReader {
         if (modelsCacheSeconds < 0) {
             throw serverNode.error("models_cache_ttl_seconds", "cannot be negative");
         }
-        List<ConfigNode> routeNodes = root.list("routes");
-        if (routeNodes.isEmpty()) {
-            throw new ConfigException("routes must list at least one route");
+        List<KongDocument.DeclaredRoute> declared = KongDocument.routes(root);
+        if (declared.isEmpty()) {
+            throw new ConfigException("routes must list at least one route (at the top level or in a service)");
         }
         List<Route> routes = new ArrayList<>();
         SharedStore shared = new SharedStore();
         Set<String> names = new HashSet<>();
         Set<String> paths = new HashSet<>();
-        for (ConfigNode node : routeNodes) {
-            Route route = route(node, aiProxy, access, globalPlugins, shared);
+        for (KongDocument.DeclaredRoute declaredRoute : declared) {
+            ConfigNode node = declaredRoute.node();
+            Route route = route(declaredRoute, aiProxy, access, shared);
             if (!names.add(route.name())) {
                 throw new ConfigException(node.path() + ".name '" + route.name() + "' is used by another route");
             }
@@ -162,42 +163,6 @@ final class KongConfigReader {
         return (int) value;
     }
 
-    /** The top-level {@code plugins}: access plugins that apply to every route that has none of its own. */
-    private static Map<String, ConfigNode> globalPlugins(List<ConfigNode> nodes) {
-        Map<String, ConfigNode> plugins = pluginsByName(nodes);
-        for (ConfigNode plugin : plugins.values()) {
-            String name = plugin.requiredString("name");
-            if (!AccessConfigReader.PLUGINS.contains(name)) {
-                throw plugin.error("name", "a top-level plugin may be " + String.join(", ",
-                        new TreeSet<>(AccessConfigReader.PLUGINS)) + "; put " + name + " on a route");
-            }
-        }
-        return plugins;
-    }
-
-    /** Plugins by name, each at most once; a disabled one is left out, as if it were not there. */
-    private static Map<String, ConfigNode> pluginsByName(List<ConfigNode> nodes) {
-        Map<String, ConfigNode> plugins = new LinkedHashMap<>();
-        for (ConfigNode plugin : nodes) {
-            String scoping = "a route's plugin applies to that route, a top-level plugin to every route";
-            plugin.allowOnly(Set.of("name", "config", "enabled", "id", "tags", "protocols", "instance_name"),
-                    Map.of("route", scoping, "service", scoping, "consumer", scoping));
-            String name = plugin.requiredString("name");
-            if (plugins.containsKey(name)) {
-                throw plugin.error("name", "'" + name + "' is already in this plugins list");
-            }
-            if (!plugin.bool("enabled").orElse(true)) {
-                if (name.equals("ai-proxy") || name.equals(ADVANCED)) {
-                    throw plugin.error("enabled", "is false: a route without its ai-proxy plugin has nothing to"
-                            + " serve; remove the route instead");
-                }
-                continue;
-            }
-            plugins.put(name, plugin);
-        }
-        return plugins;
-    }
-
     /** The one Redis the routes with {@code strategy: redis} share. */
     private static final class SharedStore {
         private Optional<RedisSettings> settings = Optional.empty();
@@ -212,19 +177,33 @@ final class KongConfigReader {
         }
     }
 
-    private static Route route(ConfigNode node, AiProxyConfigReader aiProxy, AccessConfigReader access,
-                               Map<String, ConfigNode> globalPlugins, SharedStore shared) {
-        node.allowOnly(Set.of("name", "paths", "plugins", "protocols", "methods"), Map.of(
+    private static Route route(KongDocument.DeclaredRoute declared, AiProxyConfigReader aiProxy,
+                               AccessConfigReader access, SharedStore shared) {
+        ConfigNode node = declared.node();
+        // Kong's fields that change nothing here: ai-proxy names the upstream and its host, and answers stream as
+        // they arrive whatever the buffering settings.
+        node.allowOnly(Set.of("name", "id", "tags", "service", "paths", "plugins", "protocols", "methods",
+                "strip_path", "preserve_host", "request_buffering", "response_buffering", "path_handling",
+                "https_redirect_status_code", "regex_priority"), Map.of(
                 "hosts", "routes match on path only", "headers", "routes match on path only",
-                "strip_path", "paths are matched exactly and not rewritten"));
-        String name = node.requiredString("name");
+                "snis", "routes match on path only", "sources", "routes match on path only",
+                "destinations", "routes match on path only"));
+        String name = KongDocument.routeName(node).orElseThrow(() -> node.error("name", "is required"));
         List<String> paths = node.strings("paths");
         if (paths.isEmpty()) {
             throw node.error("paths", "must list at least one path");
         }
         for (String path : paths) {
-            if (!path.startsWith("/")) {
-                throw node.error("paths", "entries must start with '/', got '" + path + "'");
+            if (path.startsWith("~")) {
+                try {
+                    Pattern.compile(path.substring(1));
+                } catch (PatternSyntaxException e) {
+                    throw node.error("paths", "'" + path + "' is not a valid regular expression: "
+                            + e.getDescription());
+                }
+            } else if (!path.startsWith("/")) {
+                throw node.error("paths", "entries must start with '/' (or '~' for a regular expression), got '"
+                        + path + "'");
             }
         }
         List<String> methods = node.strings("methods");
@@ -233,18 +212,18 @@ final class KongConfigReader {
                 throw node.error("protocols", "may only list http and https");
             }
         });
-        Map<String, ConfigNode> plugins = pluginsByName(node.list("plugins"));
-        List<ConfigNode> proxies = plugins.values().stream().filter(plugin -> !AccessConfigReader.PLUGINS
-                .contains(plugin.requiredString("name"))).toList();
+        List<ConfigNode> proxies = declared.plugins().values().stream().map(KongDocument.Plugin::node)
+                .filter(plugin -> !AccessConfigReader.PLUGINS.contains(plugin.requiredString("name"))).toList();
         for (ConfigNode plugin : proxies) {
             String pluginName = plugin.requiredString("name");
-            if (!pluginName.equals("ai-proxy") && !pluginName.equals(ADVANCED)) {
+            if (!KongDocument.isProxy(pluginName)) {
                 throw plugin.error("name", "must be ai-proxy, ai-proxy-advanced, " + String.join(", ",
                         new TreeSet<>(AccessConfigReader.PLUGINS)) + ", got '" + pluginName + "'");
             }
         }
         if (proxies.size() != 1) {
-            throw node.error("plugins", "must hold exactly one ai-proxy or ai-proxy-advanced plugin");
+            throw node.error("plugins", "must hold exactly one ai-proxy or ai-proxy-advanced plugin (its own, its"
+                    + " service's or a global one)");
         }
         ConfigNode plugin = proxies.get(0);
         Route route = plugin.requiredString("name").equals(ADVANCED)
@@ -254,16 +233,19 @@ final class KongConfigReader {
             throw node.error("methods", "may only list POST on an " + route.type().configName()
                     + " route; preserve routes forward every method");
         }
-        return route.withAccess(access(node, route, plugins, globalPlugins, access, shared));
+        if (route.type() == RouteType.PRESERVE && node.bool("strip_path").orElse(false)) {
+            throw node.error("strip_path", "is not implemented yet on preserve routes, which forward the client's"
+                    + " whole path; set it to false");
+        }
+        return route.withAccess(access(node, route, declared.plugins(), access, shared));
     }
 
-    /** The route's access plugins, each its own or else the top-level one of the same name. */
-    private static RouteAccess access(ConfigNode node, Route route, Map<String, ConfigNode> own,
-                                      Map<String, ConfigNode> global, AccessConfigReader reader,
-                                      SharedStore shared) {
-        Optional<ConfigNode> keyAuthNode = plugin(AccessConfigReader.KEY_AUTH, own, global);
+    /** The route's access plugins: its own, else its service's, else the global ones. */
+    private static RouteAccess access(ConfigNode node, Route route, Map<String, KongDocument.Plugin> plugins,
+                                      AccessConfigReader reader, SharedStore shared) {
+        Optional<ConfigNode> keyAuthNode = plugin(AccessConfigReader.KEY_AUTH, plugins);
         Optional<KeyAuth> keyAuth = keyAuthNode.map(plugin -> reader.keyAuth(plugin.object("config")));
-        Optional<ConfigNode> aclNode = plugin(AccessConfigReader.ACL, own, global);
+        Optional<ConfigNode> aclNode = plugin(AccessConfigReader.ACL, plugins);
         if (aclNode.isPresent() && keyAuth.isEmpty()) {
             throw aclNode.get().error("name", "acl needs key-auth on the route (or in the top-level plugins):"
                     + " groups belong to authenticated consumers");
@@ -284,9 +266,10 @@ final class KongConfigReader {
                         + " unread");
             }
         }
-        Optional<ConfigNode> limitsNode = plugin(AccessConfigReader.RATE_LIMITING, own, global);
-        Optional<TokenLimits> limits = limitsNode.map(plugin -> AccessConfigReader.tokenLimits(
-                plugin.object("config"), own.containsKey(AccessConfigReader.RATE_LIMITING) ? route.name() : "global"));
+        Optional<KongDocument.Plugin> limitsPlugin = Optional.ofNullable(plugins.get(AccessConfigReader.RATE_LIMITING));
+        Optional<ConfigNode> limitsNode = limitsPlugin.map(KongDocument.Plugin::node);
+        Optional<TokenLimits> limits = limitsPlugin.map(plugin -> AccessConfigReader.tokenLimits(
+                plugin.node().object("config"), plugin.scope()));
         if (limits.isPresent() && limits.get().store() == CounterStore.SHARED) {
             shared.use(limitsNode.get().object("config").object("redis"));
         }
@@ -299,8 +282,7 @@ final class KongConfigReader {
                 limits);
     }
 
-    private static Optional<ConfigNode> plugin(String name, Map<String, ConfigNode> own,
-                                               Map<String, ConfigNode> global) {
-        return Optional.ofNullable(own.getOrDefault(name, global.get(name)));
+    private static Optional<ConfigNode> plugin(String name, Map<String, KongDocument.Plugin> plugins) {
+        return Optional.ofNullable(plugins.get(name)).map(KongDocument.Plugin::node);
     }
 }

@@ -101,7 +101,7 @@ class AccessConfigTest {
 
         TokenLimits limits = route.access().tokenLimits().orElseThrow();
 
-        assertThat(limits.scope()).isEqualTo("chat");
+        assertThat(limits.scope()).isEqualTo("route:chat");
         assertThat(limits.store()).isEqualTo(CounterStore.LOCAL);
         assertThat(limits.windowType()).isEqualTo(WindowType.FIXED);
         assertThat(limits.count()).isEqualTo(TokenCount.COST);
@@ -135,7 +135,7 @@ class AccessConfigTest {
             "key-auth on the overridable header|- name: key-auth\\n  config: { key_names: [Authorization] }|auth: { header_name: Authorization, header_value: x, allow_override: true }|auth.allow_override is true",
             "hide_credentials false|- name: key-auth\\n  config: { hide_credentials: false }|" + AUTH + "|hide_credentials cannot be false",
             "a consumer-scoped plugin|- name: key-auth\\n  consumer: team-a|" + AUTH + "|consumer is not implemented yet",
-            "a plugin twice|- name: acl\\n  config: { allow: [a] }\\n- name: acl\\n  config: { allow: [b] }|" + AUTH + "|is already in this plugins list",
+            "a plugin twice|- name: acl\\n  config: { allow: [a] }\\n- name: acl\\n  config: { allow: [b] }|" + AUTH + "|is already a plugin of route:chat",
             "both allow and deny|- name: key-auth\\n- name: acl\\n  config: { allow: [a], deny: [b] }|" + AUTH + "|set exactly one of allow and deny",
             "a bad strategy|- name: ai-rate-limiting-advanced\\n  config: { strategy: cluster, policies: [{ limits: [{ limit: 1, window_size: 1 }] }] }|" + AUTH + "|strategy must be local or redis",
             "a bad window type|- name: ai-rate-limiting-advanced\\n  config: { window_type: rolling, policies: [{ limits: [{ limit: 1, window_size: 1 }] }] }|" + AUTH + "|window_type must be sliding or fixed",
@@ -153,7 +153,7 @@ class AccessConfigTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "a top-level ai-proxy|- name: ai-proxy|a top-level plugin may be acl, ai-rate-limiting-advanced, key-auth",
+            "a top-level plugin this gateway does not have|- name: rate-limiting|plugins[0].name must be ai-proxy, ai-proxy-advanced, acl, ai-rate-limiting-advanced, key-auth, got 'rate-limiting'",
             "a cost limit without prices|- name: ai-rate-limiting-advanced\\n  config: { tokens_count_strategy: cost, policies: [{ limits: [{ limit: 1, window_size: 1 }] }] }|cost needs model.options.input_cost and output_cost on every target of route embeddings"})
     void refusesTopLevelPluginsNamingTheProblem(String what, String plugins, String message) {
         String yaml = config(plugins.replace("\\n", "\n").indent(2), "", AUTH);

@@ -15,10 +15,13 @@ import io.helidon.webserver.http.ServerResponse;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The gateway's HTTP surface: the configured routes, looked up on each request in the generation of routes that
@@ -26,6 +29,8 @@ import java.util.Set;
  */
 final class GatewayRouting {
     static final String METRICS_PATH = "/metrics";
+    /** Kong's mark of a path that is a regular expression. */
+    static final String REGEX_PREFIX = "~";
     private static final Set<String> OWN_PATHS = Set.of(ModelsHandler.PATH, METRICS_PATH, HealthHandlers.LIVE,
             HealthHandlers.READY);
     private static final System.Logger LOG = System.getLogger(GatewayRouting.class.getName());
@@ -40,8 +45,28 @@ final class GatewayRouting {
     /** The handlers of the generation last served; rebuilt on the first request after a reload. */
     private volatile Dispatch dispatch;
 
-    /** One generation's handlers, by the exact path they answer. */
-    private record Dispatch(LiveRoutes.Generation generation, Map<String, Handler> byPath) { }
+    /**
+     * One generation's handlers: by the exact path they answer, then Kong's regular-expression paths ({@code ~...},
+     * matched from the start of the path), in the order the routes were configured.
+     */
+    private record Dispatch(LiveRoutes.Generation generation, Map<String, Handler> byPath,
+                            List<RegexPath> byPattern) {
+        /** The handler and the path's label for metrics (the route's own path text, never the raw path). */
+        Optional<Map.Entry<String, Handler>> match(String path) {
+            Handler exact = byPath.get(path);
+            if (exact != null) {
+                return Optional.of(Map.entry(path, exact));
+            }
+            for (RegexPath regex : byPattern) {
+                if (regex.pattern().matcher(path).lookingAt()) {
+                    return Optional.of(Map.entry(regex.configured(), regex.handler()));
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private record RegexPath(String configured, Pattern pattern, Handler handler) { }
 
     GatewayRouting(LiveRoutes routes, UseCases useCases, OpenAiJson json, OpenStreams streams, Readiness readiness,
                    GatewayMetrics metrics) {
@@ -62,9 +87,10 @@ final class GatewayRouting {
                 chain.proceed();
             } finally {
                 String path = req.path().path();
-                metrics.httpRequest(req.prologue().method().text(), OWN_PATHS.contains(path)
-                                || dispatch().byPath().containsKey(path) ? path : "unmatched",
-                        res.status().code(), Duration.ofNanos(System.nanoTime() - started));
+                String label = OWN_PATHS.contains(path) ? path
+                        : dispatch().match(path).map(Map.Entry::getKey).orElse("unmatched");
+                metrics.httpRequest(req.prologue().method().text(), label, res.status().code(),
+                        Duration.ofNanos(System.nanoTime() - started));
             }
         });
         routing.get(METRICS_PATH, (req, res) -> {
@@ -90,9 +116,9 @@ final class GatewayRouting {
     /** A configured route's handler; else the model list (unless a route claims its path); else a 404. */
     private void route(ServerRequest req, ServerResponse res) throws Exception {
         String path = req.path().path();
-        Handler handler = dispatch().byPath().get(path);
-        if (handler != null) {
-            handler.handle(req, res);
+        Optional<Map.Entry<String, Handler>> matched = dispatch().match(path);
+        if (matched.isPresent()) {
+            matched.get().getValue().handle(req, res);
         } else if (path.equals(ModelsHandler.PATH) && req.prologue().method() == Method.GET) {
             models.handle(req, res);
         } else {
@@ -104,21 +130,28 @@ final class GatewayRouting {
         LiveRoutes.Generation current = routes.current();
         Dispatch built = dispatch;
         if (built == null || built.generation() != current) {
-            built = new Dispatch(current, handlers(current.routes()));
+            built = dispatchOf(current);
             dispatch = built;
         }
         return built;
     }
 
-    private Map<String, Handler> handlers(List<Route> served) {
+    private Dispatch dispatchOf(LiveRoutes.Generation generation) {
         Map<String, Handler> byPath = new HashMap<>();
-        for (Route route : served) {
+        List<RegexPath> byPattern = new ArrayList<>();
+        for (Route route : generation.routes()) {
             Handler handler = route.type() == RouteType.PRESERVE ? new PassthroughHandler(route,
                     useCases.passthrough()) : postOnly(new JsonRouteHandler(route, json, streams,
                     JsonRouteHandler.operation(route, useCases, json)));
-            route.paths().forEach(path -> byPath.put(path, handler));
+            for (String path : route.paths()) {
+                if (path.startsWith(REGEX_PREFIX)) {
+                    byPattern.add(new RegexPath(path, Pattern.compile(path.substring(1)), handler));
+                } else {
+                    byPath.put(path, handler);
+                }
+            }
         }
-        return Map.copyOf(byPath);
+        return new Dispatch(generation, Map.copyOf(byPath), List.copyOf(byPattern));
     }
 
     private Handler postOnly(Handler handler) {
