@@ -10,6 +10,7 @@ import dev.aigateway.domain.access.RouteAccess;
 import dev.aigateway.domain.access.TokenCount;
 import dev.aigateway.domain.access.TokenLimits;
 import dev.aigateway.domain.route.Route;
+import dev.aigateway.domain.route.RouteMatching;
 import dev.aigateway.domain.route.RouteTarget;
 import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.ports.ProviderOptionsReader;
@@ -65,7 +66,8 @@ final class KongConfigReader {
                 throw new ConfigException(node.path() + ".name '" + route.name() + "' is used by another route");
             }
             for (String path : route.paths()) {
-                if (!paths.add(path)) {
+                // Routes may share a path when their hosts or methods tell them apart, as in Kong.
+                if (!paths.add(path + " " + route.matching().hosts() + " " + route.matching().methods())) {
                     throw new ConfigException(node.path() + ".paths: '" + path + "' is served by another route");
                 }
             }
@@ -182,12 +184,11 @@ final class KongConfigReader {
         ConfigNode node = declared.node();
         // Kong's fields that change nothing here: ai-proxy names the upstream and its host, and answers stream as
         // they arrive whatever the buffering settings.
-        node.allowOnly(Set.of("name", "id", "tags", "service", "paths", "plugins", "protocols", "methods",
+        String matchedOn = "routes match on paths, methods and hosts";
+        node.allowOnly(Set.of("name", "id", "tags", "service", "paths", "hosts", "plugins", "protocols", "methods",
                 "strip_path", "preserve_host", "request_buffering", "response_buffering", "path_handling",
-                "https_redirect_status_code", "regex_priority"), Map.of(
-                "hosts", "routes match on path only", "headers", "routes match on path only",
-                "snis", "routes match on path only", "sources", "routes match on path only",
-                "destinations", "routes match on path only"));
+                "https_redirect_status_code", "regex_priority"), Map.of("headers", matchedOn, "snis", matchedOn,
+                "sources", matchedOn, "destinations", matchedOn));
         String name = KongDocument.routeName(node).orElseThrow(() -> node.error("name", "is required"));
         List<String> paths = node.strings("paths");
         if (paths.isEmpty()) {
@@ -233,11 +234,19 @@ final class KongConfigReader {
             throw node.error("methods", "may only list POST on an " + route.type().configName()
                     + " route; preserve routes forward every method");
         }
-        if (route.type() == RouteType.PRESERVE && node.bool("strip_path").orElse(false)) {
-            throw node.error("strip_path", "is not implemented yet on preserve routes, which forward the client's"
-                    + " whole path; set it to false");
+        List<String> hosts = node.strings("hosts");
+        for (String host : hosts) {
+            if (host.isBlank() || host.indexOf('*') != host.lastIndexOf('*')
+                    || host.contains("*") && !host.startsWith("*.") && !host.endsWith(".*")) {
+                throw node.error("hosts", "entries are host names, with at most a leading '*.' or a trailing '.*',"
+                        + " got '" + host + "'");
+            }
         }
-        return route.withAccess(access(node, route, declared.plugins(), access, shared));
+        long regexPriority = node.integer("regex_priority").orElse(0L);
+        // Kong strips the matched path by default; only forwarding routes send the client's path upstream.
+        RouteMatching matching = new RouteMatching(methods, hosts, node.bool("strip_path").orElse(true),
+                (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, regexPriority)));
+        return route.withMatching(matching).withAccess(access(node, route, declared.plugins(), access, shared));
     }
 
     /** The route's access plugins: its own, else its service's, else the global ones. */

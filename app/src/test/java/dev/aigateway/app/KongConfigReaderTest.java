@@ -145,7 +145,7 @@ class KongConfigReaderTest {
     @CsvSource(delimiter = '|', value = {
             "an unknown top-level field|'extra: 1'|extra is not a known field",
             "an unknown route field|'    hosts_x: [a]'|routes[0].hosts_x is not a known field",
-            "a Kong route field not implemented|'    hosts: [a.example]'|routes[0].hosts is not implemented yet",
+            "a Kong route field not implemented|'    headers: { x-team: [red] }'|routes[0].headers is not implemented yet",
             "an unknown plugin config field|'          temperature: 1'|routes[0].plugins[0].config.temperature is not a known field",
             "a parameter without its location|'          auth: { param_name: key, param_value: v }'|routes[0].plugins[0].config.auth.param_location is required",
             "a parameter in a bad location|'          auth: { param_name: key, param_value: v, param_location: header }'|routes[0].plugins[0].config.auth.param_location must be one of body, query",

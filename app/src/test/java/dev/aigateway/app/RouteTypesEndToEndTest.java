@@ -31,6 +31,7 @@ class RouteTypesEndToEndTest {
                           model: { provider: mistral, name: codestral-latest, options: { upstream_url: "%2$s" } }
                   - name: native
                     paths: [/v1/fim/completions, /v1/ocr]
+                    strip_path: false
                     plugins:
                       - name: ai-proxy
                         config:
@@ -39,13 +40,29 @@ class RouteTypesEndToEndTest {
                           model: { provider: mistral, options: { upstream_url: "%2$s/ignored/path" } }
                   - name: native-query
                     paths: [/v1/agents/completions]
+                    strip_path: false
                     plugins:
                       - name: ai-proxy
                         config:
                           route_type: preserve
                           auth: { param_name: key, param_value: configured, param_location: query }
                           model: { provider: mistral, options: { upstream_url: "%2$s" } }
+                  - name: stripped
+                    paths: [/mistral]
+                    plugins:
+                      - name: ai-proxy
+                        config:
+                          route_type: preserve
+                          auth: { header_name: Authorization, header_value: "Bearer %1$s" }
+                          model: { provider: mistral, options: { upstream_url: "%2$s" } }
                 """.formatted(KEY, mistral.baseUri()));
+
+    @Test
+    void aForwardingRouteStripsTheMatchedPrefixByDefaultAsKongDoes() throws Exception {
+        fixture.http().post("/mistral/v1/ocr?pages=1", "{\"model\":\"mistral-ocr-latest\"}");
+
+        assertThat(fixture.mistral().lastRequest().path()).isEqualTo("/v1/ocr?pages=1");
+    }
 
     @Test
     void aLegacyCompletionGoesToMistralsFillInTheMiddle() throws Exception {

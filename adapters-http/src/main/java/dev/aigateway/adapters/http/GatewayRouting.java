@@ -16,11 +16,11 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -45,28 +45,51 @@ final class GatewayRouting {
     /** The handlers of the generation last served; rebuilt on the first request after a reload. */
     private volatile Dispatch dispatch;
 
+    /** A route's handler, told how much of the path its route matched (what {@code strip_path} removes). */
+    @FunctionalInterface
+    interface RouteHandler {
+        void handle(ServerRequest request, ServerResponse response, int matchedLength) throws Exception;
+    }
+
     /**
-     * One generation's handlers: by the exact path they answer, then Kong's regular-expression paths ({@code ~...},
-     * matched from the start of the path), in the order the routes were configured.
+     * One configured path of a route: a prefix, or Kong's regular expression ({@code ~...}, matched from the start
+     * of the path).
      */
-    private record Dispatch(LiveRoutes.Generation generation, Map<String, Handler> byPath,
-                            List<RegexPath> byPattern) {
-        /** The handler and the path's label for metrics (the route's own path text, never the raw path). */
-        Optional<Map.Entry<String, Handler>> match(String path) {
-            Handler exact = byPath.get(path);
-            if (exact != null) {
-                return Optional.of(Map.entry(path, exact));
+    private record Candidate(String configured, Route route, Pattern regex, RouteHandler handler) {
+        /** How much of {@code path} this candidate matches, or -1. */
+        int matchedLength(String path) {
+            if (regex != null) {
+                Matcher matcher = regex.matcher(path);
+                return matcher.lookingAt() ? matcher.end() : -1;
             }
-            for (RegexPath regex : byPattern) {
-                if (regex.pattern().matcher(path).lookingAt()) {
-                    return Optional.of(Map.entry(regex.configured(), regex.handler()));
+            return path.startsWith(configured) ? configured.length() : -1;
+        }
+
+        boolean takes(ServerRequest request) {
+            return route.matching().takesMethod(request.prologue().method().text())
+                    && route.matching().takesHost(request.headers().first(HeaderNames.HOST));
+        }
+    }
+
+    /** A request's route, and how much of its path matched. */
+    private record Matched(Candidate candidate, int length) { }
+
+    /**
+     * One generation's paths in Kong's order: regular expressions first (higher {@code regex_priority} first, then
+     * in config order), then prefixes, longest first; the first whose path, methods and hosts take the request wins.
+     */
+    private record Dispatch(LiveRoutes.Generation generation, List<Candidate> candidates) {
+        Optional<Matched> match(ServerRequest request) {
+            String path = request.path().path();
+            for (Candidate candidate : candidates) {
+                int length = candidate.matchedLength(path);
+                if (length >= 0 && candidate.takes(request)) {
+                    return Optional.of(new Matched(candidate, length));
                 }
             }
             return Optional.empty();
         }
     }
-
-    private record RegexPath(String configured, Pattern pattern, Handler handler) { }
 
     GatewayRouting(LiveRoutes routes, UseCases useCases, OpenAiJson json, OpenStreams streams, Readiness readiness,
                    GatewayMetrics metrics) {
@@ -88,7 +111,7 @@ final class GatewayRouting {
             } finally {
                 String path = req.path().path();
                 String label = OWN_PATHS.contains(path) ? path
-                        : dispatch().match(path).map(Map.Entry::getKey).orElse("unmatched");
+                        : dispatch().match(req).map(matched -> matched.candidate().configured()).orElse("unmatched");
                 metrics.httpRequest(req.prologue().method().text(), label, res.status().code(),
                         Duration.ofNanos(System.nanoTime() - started));
             }
@@ -116,9 +139,9 @@ final class GatewayRouting {
     /** A configured route's handler; else the model list (unless a route claims its path); else a 404. */
     private void route(ServerRequest req, ServerResponse res) throws Exception {
         String path = req.path().path();
-        Optional<Map.Entry<String, Handler>> matched = dispatch().match(path);
+        Optional<Matched> matched = dispatch().match(req);
         if (matched.isPresent()) {
-            matched.get().getValue().handle(req, res);
+            matched.get().candidate().handler().handle(req, res, matched.get().length());
         } else if (path.equals(ModelsHandler.PATH) && req.prologue().method() == Method.GET) {
             models.handle(req, res);
         } else {
@@ -137,26 +160,39 @@ final class GatewayRouting {
     }
 
     private Dispatch dispatchOf(LiveRoutes.Generation generation) {
-        Map<String, Handler> byPath = new HashMap<>();
-        List<RegexPath> byPattern = new ArrayList<>();
+        List<Candidate> regexes = new ArrayList<>();
+        List<Candidate> prefixes = new ArrayList<>();
         for (Route route : generation.routes()) {
-            Handler handler = route.type() == RouteType.PRESERVE ? new PassthroughHandler(route,
-                    useCases.passthrough()) : postOnly(new JsonRouteHandler(route, json, streams,
-                    JsonRouteHandler.operation(route, useCases, json)));
+            RouteHandler handler = handler(route);
             for (String path : route.paths()) {
                 if (path.startsWith(REGEX_PREFIX)) {
-                    byPattern.add(new RegexPath(path, Pattern.compile(path.substring(1)), handler));
+                    regexes.add(new Candidate(path, route, Pattern.compile(path.substring(1)), handler));
                 } else {
-                    byPath.put(path, handler);
+                    prefixes.add(new Candidate(path, route, null, handler));
                 }
             }
         }
-        return new Dispatch(generation, Map.copyOf(byPath), List.copyOf(byPattern));
+        regexes.sort(Comparator.comparingInt(candidate -> -candidate.route().matching().regexPriority()));
+        prefixes.sort(Comparator.comparingInt(candidate -> -candidate.configured().length()));
+        List<Candidate> ordered = new ArrayList<>(regexes);
+        ordered.addAll(prefixes);
+        return new Dispatch(generation, List.copyOf(ordered));
     }
 
-    private Handler postOnly(Handler handler) {
+    private RouteHandler handler(Route route) {
+        if (route.type() == RouteType.PRESERVE) {
+            PassthroughHandler passthrough = new PassthroughHandler(route, useCases.passthrough());
+            return passthrough::handle;
+        }
+        Handler json = postOnly(new JsonRouteHandler(route, this.json, streams,
+                JsonRouteHandler.operation(route, useCases, this.json)), route);
+        return (request, response, matchedLength) -> json.handle(request, response);
+    }
+
+    /** A chat, completions or embeddings route answers POST; without configured methods, others get 405. */
+    private Handler postOnly(Handler handler, Route route) {
         return (req, res) -> {
-            if (req.prologue().method() == Method.POST) {
+            if (req.prologue().method() == Method.POST || !route.matching().methods().isEmpty()) {
                 handler.handle(req, res);
                 return;
             }

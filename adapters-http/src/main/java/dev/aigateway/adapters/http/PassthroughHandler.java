@@ -11,7 +11,6 @@ import dev.aigateway.ports.LimitReport;
 import dev.aigateway.ports.PassthroughUseCase;
 import dev.aigateway.ports.RequestContext;
 import io.helidon.http.HeaderNames;
-import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Arrays;
@@ -20,8 +19,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Any method on a {@code preserve} route: path, query and body go to the upstream host untouched. */
-final class PassthroughHandler implements Handler {
+/**
+ * Any method on a {@code preserve} route: path, query and body go to the upstream host untouched, but for the
+ * matched part of the path when the route strips it (Kong's {@code strip_path}).
+ */
+final class PassthroughHandler {
     private final Route route;
     private final PassthroughUseCase passthrough;
 
@@ -30,15 +32,15 @@ final class PassthroughHandler implements Handler {
         this.passthrough = passthrough;
     }
 
-    @Override
-    public void handle(ServerRequest request, ServerResponse response) {
+    /** @param matchedLength how much of the request's path the route matched */
+    void handle(ServerRequest request, ServerResponse response, int matchedLength) {
         Optional<Consumer> consumer = RequestKeys.admit(request, route, Optional.empty());
         byte[] body = RequestBodies.readIfAny(request, route.maxRequestBodyBytes());
         RequestContext context = new RequestContext(RequestIds.current(request),
                 ClientCredentials.take(request, route), JsonExchange.headersRead(request, route),
                 Cancellation.NONE, consumer, request.path().path(), LimitReport.NONE);
         PassthroughRequest forwarded = new PassthroughRequest(request.prologue().method().text(),
-                pathAndQuery(request), request.headers().first(HeaderNames.CONTENT_TYPE),
+                pathAndQuery(request, matchedLength), request.headers().first(HeaderNames.CONTENT_TYPE),
                 request.headers().first(HeaderNames.ACCEPT), RawBody.of(body));
         passthrough.forward(route, forwarded, context, (status, headers) -> {
             response.status(status);
@@ -51,7 +53,7 @@ final class PassthroughHandler implements Handler {
      * The client's raw path and query, minus the query credential when the route puts its own there, and minus a
      * consumer key: neither goes upstream.
      */
-    private String pathAndQuery(ServerRequest request) {
+    private String pathAndQuery(ServerRequest request, int matchedLength) {
         String query = request.prologue().query().rawValue();
         Set<String> removed = new HashSet<>();
         if (route.primary().upstream().auth().orElse(null) instanceof UpstreamAuth.QueryParam credential) {
@@ -63,7 +65,21 @@ final class PassthroughHandler implements Handler {
                     .filter(pair -> !pair.isEmpty() && !removed.contains(pair.split("=", 2)[0]))
                     .collect(Collectors.joining("&"));
         }
-        String path = request.path().rawPath();
+        String path = forwardedPath(request, matchedLength);
         return query.isEmpty() ? path : path + "?" + query;
+    }
+
+    /**
+     * The raw path, without the part the route matched when it strips it. The match ran on the decoded path; when
+     * the raw path differs there (percent-encoding inside the matched part) it is forwarded whole rather than cut in
+     * the wrong place.
+     */
+    private String forwardedPath(ServerRequest request, int matchedLength) {
+        String raw = request.path().rawPath();
+        if (!route.matching().stripPath() || !raw.startsWith(request.path().path().substring(0, matchedLength))) {
+            return raw;
+        }
+        String rest = raw.substring(matchedLength);
+        return rest.startsWith("/") ? rest : "/" + rest;
     }
 }

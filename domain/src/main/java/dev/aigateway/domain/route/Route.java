@@ -16,10 +16,11 @@ import java.util.Objects;
  * @param targets the upstreams the route can send to, at least one
  * @param balancer how it picks among them and fails over
  * @param access who may use it and how much
+ * @param matching what else than a path a request needs for the route to take it
  */
 public record Route(String name, List<String> paths, RouteType type, long maxRequestBodyBytes,
                     boolean modelNameHeader, List<RouteTarget> targets, BalancerSettings balancer,
-                    RouteAccess access) {
+                    RouteAccess access, RouteMatching matching) {
     /** Kong's default for {@code max_request_body_size} since 3.13: 1 MiB. */
     public static final long DEFAULT_MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 
@@ -39,12 +40,14 @@ public record Route(String name, List<String> paths, RouteType type, long maxReq
         }
         Objects.requireNonNull(balancer, "balancer");
         Objects.requireNonNull(access, "access");
+        Objects.requireNonNull(matching, "matching");
     }
 
     /** A route open to anyone who reaches it. */
     public Route(String name, List<String> paths, RouteType type, long maxRequestBodyBytes, boolean modelNameHeader,
                  List<RouteTarget> targets, BalancerSettings balancer) {
-        this(name, paths, type, maxRequestBodyBytes, modelNameHeader, targets, balancer, RouteAccess.open());
+        this(name, paths, type, maxRequestBodyBytes, modelNameHeader, targets, balancer, RouteAccess.open(),
+                RouteMatching.any());
     }
 
     /** The request headers the route's rules read: the balancer's hash header and the limit policies' headers. */
@@ -61,7 +64,14 @@ public record Route(String name, List<String> paths, RouteType type, long maxReq
 
     /** This route with other access rules. */
     public Route withAccess(RouteAccess newAccess) {
-        return new Route(name, paths, type, maxRequestBodyBytes, modelNameHeader, targets, balancer, newAccess);
+        return new Route(name, paths, type, maxRequestBodyBytes, modelNameHeader, targets, balancer, newAccess,
+                matching);
+    }
+
+    /** This route with other matching rules. */
+    public Route withMatching(RouteMatching newMatching) {
+        return new Route(name, paths, type, maxRequestBodyBytes, modelNameHeader, targets, balancer, access,
+                newMatching);
     }
 
     /** A plain {@code ai-proxy} route: one target, which the balancer never leaves. */
