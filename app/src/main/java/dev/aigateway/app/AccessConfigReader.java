@@ -42,7 +42,9 @@ final class AccessConfigReader {
         Map<Secret, Consumer> keys = new HashMap<>();
         Set<String> usernames = new HashSet<>();
         for (ConfigNode node : nodes) {
-            node.allowOnly(Set.of("username", "custom_id", "id", "tags", "keyauth_credentials", "acls"), Map.of());
+            // A consumer's plugins are read with the document's other plugins (KongDocument).
+            node.allowOnly(Set.of("username", "custom_id", "id", "tags", "keyauth_credentials", "acls", "plugins"),
+                    Map.of());
             String username = node.requiredString("username");
             if (!usernames.add(username)) {
                 throw node.error("username", "'" + username + "' is used by another consumer");

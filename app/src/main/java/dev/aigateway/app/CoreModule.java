@@ -83,7 +83,7 @@ final class CoreModule {
                                                           Map<String, Provider<TokenWindows>> stores) {
         Map<CounterStore, TokenWindows> used = new EnumMap<>(CounterStore.class);
         used.put(CounterStore.LOCAL, new LocalTokenWindows(System::currentTimeMillis));
-        routes.stream().flatMap(route -> route.access().tokenLimits().stream()).map(TokenLimits::store)
+        routes.stream().flatMap(route -> route.access().allTokenLimits().stream()).map(TokenLimits::store)
                 .filter(store -> store != CounterStore.LOCAL).distinct()
                 .forEach(store -> used.put(store, stores.get(store.configName()).get()));
         return used;

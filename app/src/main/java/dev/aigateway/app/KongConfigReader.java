@@ -16,6 +16,7 @@ import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.ports.ProviderOptionsReader;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -246,12 +247,14 @@ final class KongConfigReader {
         // Kong strips the matched path by default; only forwarding routes send the client's path upstream.
         RouteMatching matching = new RouteMatching(methods, hosts, node.bool("strip_path").orElse(true),
                 (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, regexPriority)));
-        return route.withMatching(matching).withAccess(access(node, route, declared.plugins(), access, shared));
+        return route.withMatching(matching).withAccess(access(node, route, declared.plugins(),
+                declared.consumerLimits(), access, shared));
     }
 
     /** The route's access plugins: its own, else its service's, else the global ones. */
     private static RouteAccess access(ConfigNode node, Route route, Map<String, KongDocument.Plugin> plugins,
-                                      AccessConfigReader reader, SharedStore shared) {
+                                      Map<String, KongDocument.Plugin> consumerPlugins, AccessConfigReader reader,
+                                      SharedStore shared) {
         Optional<ConfigNode> keyAuthNode = plugin(AccessConfigReader.KEY_AUTH, plugins);
         Optional<KeyAuth> keyAuth = keyAuthNode.map(plugin -> reader.keyAuth(plugin.object("config")));
         Optional<ConfigNode> aclNode = plugin(AccessConfigReader.ACL, plugins);
@@ -275,20 +278,32 @@ final class KongConfigReader {
                         + " unread");
             }
         }
-        Optional<KongDocument.Plugin> limitsPlugin = Optional.ofNullable(plugins.get(AccessConfigReader.RATE_LIMITING));
-        Optional<ConfigNode> limitsNode = limitsPlugin.map(KongDocument.Plugin::node);
-        Optional<TokenLimits> limits = limitsPlugin.map(plugin -> AccessConfigReader.tokenLimits(
-                plugin.node().object("config"), plugin.scope()));
-        if (limits.isPresent() && limits.get().store() == CounterStore.SHARED) {
-            shared.use(limitsNode.get().object("config").object("redis"));
-        }
-        if (limits.isPresent() && limits.get().count() == TokenCount.COST && route.targets().stream()
-                .anyMatch(target -> target.analytics().pricing().isEmpty())) {
-            throw node.error("plugins", "tokens_count_strategy: cost needs model.options.input_cost and"
-                    + " output_cost on every target of route " + route.name());
+        Optional<TokenLimits> limits = Optional.ofNullable(plugins.get(AccessConfigReader.RATE_LIMITING))
+                .map(plugin -> tokenLimits(plugin, route, shared));
+        Map<String, TokenLimits> consumerLimits = new HashMap<>();
+        consumerPlugins.forEach((username, plugin) -> consumerLimits.put(username, tokenLimits(plugin, route,
+                shared)));
+        if (!consumerLimits.isEmpty() && keyAuth.isEmpty()) {
+            throw node.error("plugins", "route " + route.name() + " has token limits for consumers but no key-auth:"
+                    + " without it no consumer is known");
         }
         return new RouteAccess(keyAuth, aclNode.map(plugin -> AccessConfigReader.acl(plugin.object("config"))),
-                limits);
+                limits, consumerLimits);
+    }
+
+    /** One ai-rate-limiting-advanced plugin's limits on a route, its counters kept where its scope says. */
+    private static TokenLimits tokenLimits(KongDocument.Plugin plugin, Route route, SharedStore shared) {
+        ConfigNode config = plugin.node().object("config");
+        TokenLimits limits = AccessConfigReader.tokenLimits(config, plugin.scope());
+        if (limits.store() == CounterStore.SHARED) {
+            shared.use(config.object("redis"));
+        }
+        if (limits.count() == TokenCount.COST && route.targets().stream()
+                .anyMatch(target -> target.analytics().pricing().isEmpty())) {
+            throw plugin.node().error("config", "tokens_count_strategy: cost needs model.options.input_cost and"
+                    + " output_cost on every target of route " + route.name());
+        }
+        return limits;
     }
 
     private static Optional<ConfigNode> plugin(String name, Map<String, KongDocument.Plugin> plugins) {

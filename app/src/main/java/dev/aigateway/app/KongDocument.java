@@ -32,8 +32,29 @@ final class KongDocument {
         }
     }
 
-    /** A route and the plugins that apply to it, by plugin name. */
-    record DeclaredRoute(ConfigNode node, Map<String, Plugin> plugins) { }
+    /**
+     * A route and the plugins that apply to it, by plugin name, and the token limits that replace the route's for
+     * one consumer (Kong's consumer-scoped {@code ai-rate-limiting-advanced}), by username.
+     */
+    record DeclaredRoute(ConfigNode node, Map<String, Plugin> plugins, Map<String, Plugin> consumerLimits) { }
+
+    /** A plugin for one consumer, on every route, or on one route or service. */
+    private record ConsumerPlugin(String username, Optional<String> route, Optional<String> service,
+                                  Plugin plugin) {
+        /** 2 for the consumer on this route, 1 on its service, 0 on every route; -1 when it does not apply. */
+        int specificity(String routeName, Optional<String> routeService) {
+            if (route.isPresent()) {
+                return route.get().equals(routeName) ? 2 : -1;
+            }
+            if (service.isPresent()) {
+                return service.equals(routeService) ? 1 : -1;
+            }
+            return 0;
+        }
+    }
+
+    /** The only plugin this gateway applies per consumer. */
+    static final String CONSUMER_SCOPED = "ai-rate-limiting-advanced";
 
     private final Map<String, ConfigNode> services = new HashMap<>();
     private final Map<ConfigNode, String> serviceNames = new HashMap<>();
@@ -42,11 +63,19 @@ final class KongDocument {
     private final List<Plugin> global = new ArrayList<>();
     private final List<ConfigNode> routes = new ArrayList<>();
     private final Map<ConfigNode, String> routeService = new HashMap<>();
+    private final Map<String, String> consumers = new HashMap<>();
+    private final List<ConsumerPlugin> consumerPlugins = new ArrayList<>();
 
     private KongDocument() { }
 
     static List<DeclaredRoute> routes(ConfigNode root) {
         KongDocument document = new KongDocument();
+        for (ConfigNode consumer : root.list("consumers")) {
+            consumer.string("username").ifPresent(username -> {
+                document.consumers.put(username, username);
+                consumer.string("id").ifPresent(id -> document.consumers.put(id, username));
+            });
+        }
         for (ConfigNode service : root.list("services")) {
             document.service(service);
         }
@@ -62,6 +91,11 @@ final class KongDocument {
         }
         for (ConfigNode plugin : root.list("plugins")) {
             document.topLevelPlugin(plugin, routesByReference);
+        }
+        for (ConfigNode consumer : root.list("consumers")) {
+            for (ConfigNode plugin : consumer.list("plugins")) {
+                document.consumerPlugin(plugin, consumer.requiredString("username"), routesByReference);
+            }
         }
         return document.routes.stream().map(document::declared).toList();
     }
@@ -109,9 +143,15 @@ final class KongDocument {
     }
 
     private void topLevelPlugin(ConfigNode plugin, Map<String, ConfigNode> routesByReference) {
-        if (plugin.has("consumer")) {
-            throw plugin.error("consumer", "is not implemented yet: a plugin applies to routes and services here,"
-                    + " not to one consumer");
+        Optional<String> consumer = plugin.reference("consumer");
+        if (consumer.isPresent()) {
+            requireConsumerScoped(plugin);
+            String username = consumers.get(consumer.get());
+            if (username == null) {
+                throw plugin.error("consumer", "names no consumer: '" + consumer.get() + "'");
+            }
+            consumerPlugin(plugin, username, routesByReference);
+            return;
         }
         Optional<String> route = plugin.reference("route");
         Optional<String> service = plugin.reference("service");
@@ -137,10 +177,37 @@ final class KongDocument {
         }
     }
 
+    private static void requireConsumerScoped(ConfigNode plugin) {
+        if (!plugin.requiredString("name").equals(CONSUMER_SCOPED)) {
+            throw plugin.error("name", "only " + CONSUMER_SCOPED + " can apply to one consumer here, got '"
+                    + plugin.requiredString("name") + "'");
+        }
+    }
+
+    /** A plugin for one consumer: only a token limit, on every route or on the route or service it names. */
+    private void consumerPlugin(ConfigNode plugin, String username, Map<String, ConfigNode> routesByReference) {
+        requireConsumerScoped(plugin);
+        Optional<String> route = plugin.reference("route").map(reference -> Optional.ofNullable(
+                routesByReference.get(reference)).flatMap(KongDocument::routeName).orElseThrow(() -> plugin.error(
+                "route", "names no route: '" + reference + "'")));
+        Optional<String> service = plugin.reference("service").map(reference -> Optional.ofNullable(
+                services.get(reference)).map(serviceNames::get).orElseThrow(() -> plugin.error("service",
+                "names no service: '" + reference + "'")));
+        String scope = route.map(name -> "route:" + name + ",").or(() -> service.map(name -> "service:" + name + ","))
+                .orElse("") + "consumer:" + username;
+        List<Plugin> sameScope = new ArrayList<>(consumerPlugins.stream().map(ConsumerPlugin::plugin)
+                .filter(existing -> existing.scope().equals(scope)).toList());
+        plugin(plugin, scope, sameScope);
+        consumerPlugins.add(new ConsumerPlugin(username, route, service, sameScope.get(sameScope.size() - 1)));
+    }
+
     private static void plugin(ConfigNode node, String scope, List<Plugin> into) {
+        if (node.has("consumer") && !scope.contains("consumer:")) {
+            throw node.error("consumer", "cannot be set on a plugin nested in a route or service here; put a"
+                    + " consumer's plugin in the top-level plugins list (with route or service) or under the consumer");
+        }
         node.allowOnly(Set.of("name", "config", "enabled", "id", "tags", "protocols", "instance_name", "route",
-                "service"), Map.of("consumer", "a plugin applies to routes and services here, not to one consumer",
-                "ordering", "plugins run in this gateway's fixed order"));
+                "service", "consumer"), Map.of("ordering", "plugins run in this gateway's fixed order"));
         String name = node.requiredString("name");
         if (into.stream().anyMatch(plugin -> plugin.name().equals(name))) {
             throw node.error("name", "'" + name + "' is already a plugin of " + scope);
@@ -172,7 +239,18 @@ final class KongDocument {
                 }
             }
         }
-        return new DeclaredRoute(route, applying);
+        Map<String, Plugin> consumerLimits = new HashMap<>();
+        Map<String, Integer> specificity = new HashMap<>();
+        Optional<String> service = Optional.ofNullable(routeService.get(route));
+        for (ConsumerPlugin candidate : consumerPlugins) {
+            int level = candidate.specificity(name, service);
+            if (level >= 0 && level > specificity.getOrDefault(candidate.username(), -1)
+                    && candidate.plugin().node().bool("enabled").orElse(true)) {
+                specificity.put(candidate.username(), level);
+                consumerLimits.put(candidate.username(), candidate.plugin());
+            }
+        }
+        return new DeclaredRoute(route, applying, consumerLimits);
     }
 
     static boolean isProxy(String pluginName) {

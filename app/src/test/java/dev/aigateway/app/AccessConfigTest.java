@@ -134,7 +134,7 @@ class AccessConfigTest {
             "key-auth on Authorization, bring your own key|- name: key-auth\\n  config: { key_names: [authorization] }| |no auth is configured",
             "key-auth on the overridable header|- name: key-auth\\n  config: { key_names: [Authorization] }|auth: { header_name: Authorization, header_value: x, allow_override: true }|auth.allow_override is true",
             "hide_credentials false|- name: key-auth\\n  config: { hide_credentials: false }|" + AUTH + "|hide_credentials cannot be false",
-            "a consumer-scoped plugin|- name: key-auth\\n  consumer: team-a|" + AUTH + "|consumer is not implemented yet",
+            "a consumer-scoped plugin|- name: key-auth\\n  consumer: team-a|" + AUTH + "|consumer cannot be set on a plugin nested in a route or service",
             "a plugin twice|- name: acl\\n  config: { allow: [a] }\\n- name: acl\\n  config: { allow: [b] }|" + AUTH + "|is already a plugin of route:chat",
             "both allow and deny|- name: key-auth\\n- name: acl\\n  config: { allow: [a], deny: [b] }|" + AUTH + "|set exactly one of allow and deny",
             "a bad strategy|- name: ai-rate-limiting-advanced\\n  config: { strategy: cluster, policies: [{ limits: [{ limit: 1, window_size: 1 }] }] }|" + AUTH + "|strategy must be local or redis",

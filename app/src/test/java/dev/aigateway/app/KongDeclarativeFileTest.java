@@ -86,11 +86,53 @@ class KongDeclarativeFileTest {
                 .as("Kong matches a regex from the start of the path").isEqualTo(404);
     }
 
+    @Test
+    void aConsumerScopedLimitReplacesTheRoutesForThatConsumerOnly() throws Exception {
+        String document = fixture("mistral-deck.yaml").replace("""
+                  - username: app
+                """, """
+                  - username: small
+                    keyauth_credentials: [{ key: small-key }]
+                    plugins:
+                      - name: ai-rate-limiting-advanced
+                        config: { policies: [{ limits: [{ limit: 20, window_size: 3600 }] }] }
+                  - username: mid
+                    id: 5d2c9a1e-1111-4c3b-8e7f-000000000001
+                    keyauth_credentials: [{ key: mid-key }]
+                  - username: app
+                """) + """
+                  - name: ai-rate-limiting-advanced
+                    consumer: 5d2c9a1e-1111-4c3b-8e7f-000000000001
+                    route: mistral-chat
+                    config: { policies: [{ limits: [{ limit: 1000, window_size: 60 }] }] }
+                """;
+        gateway.close();
+        gateway = Gateway.start(parse(document));
+        http = new HttpExchanges(gateway.port());
+        String bounded = HELLO.replace("{", "{\"max_tokens\":10,");
+
+        HttpResponse<String> small = http.post("/mistral-chat", bounded, "apikey", "small-key");
+        HttpResponse<String> smallAgain = http.post("/mistral-chat", bounded, "apikey", "small-key");
+        HttpResponse<String> mid = http.post("/mistral-chat", bounded, "apikey", "mid-key");
+        HttpResponse<String> app = http.post("/mistral-chat", bounded, "apikey", "app-key-1");
+        HttpResponse<String> smallEmbeddings = http.post("/mistral-embeddings", "{\"input\":\"x\"}", "apikey",
+                "small-key");
+
+        assertThat(small.statusCode()).isEqualTo(200);
+        assertThat(small.headers().firstValue("X-AI-RateLimit-Limit-3600-0")).contains("20");
+        assertThat(smallAgain.statusCode()).isEqualTo(429);
+        assertThat(mid.headers().firstValue("X-AI-RateLimit-Limit-60-0")).contains("1000");
+        assertThat(app.headers().firstValue("X-AI-RateLimit-Limit-3600-0")).contains("100000");
+        assertThat(smallEmbeddings.headers().firstValue("X-AI-RateLimit-Limit-3600-0"))
+                .as("a consumer's plugin without a route applies on every route").contains("20");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "a route naming a service that is not there|- name: r\\n  service: nowhere\\n  paths: [/x]|routes[0].service names no service: 'nowhere'",
             "a plugin naming a route that is not there|plugins:\\n  - name: key-auth\\n    route: nowhere|plugins[0].route names no route: 'nowhere'",
-            "a consumer-scoped plugin|plugins:\\n  - name: key-auth\\n    consumer: app|plugins[0].consumer is not implemented yet",
+            "a consumer-scoped plugin other than a limit|plugins:\\n  - name: key-auth\\n    consumer: app|only ai-rate-limiting-advanced can apply to one consumer here",
+            "a plugin naming a consumer that is not there|plugins:\\n  - name: ai-rate-limiting-advanced\\n    consumer: nobody|plugins[0].consumer names no consumer: 'nobody'",
             "a service timeout Kong would apply|services:\\n  - name: s\\n    url: http://x\\n    read_timeout: 5000|services[0].read_timeout may only be Kong's default 60000",
             "a regex that does not compile|- name: r\\n  paths: [~/(]|is not a valid regular expression"})
     void refusesNamingTheProblem(String what, String yaml, String message) {

@@ -63,6 +63,28 @@ class AccessRulesTest {
     }
 
     @Test
+    void aConsumersOwnLimitsReplaceTheRoutesForThatConsumerOnly() {
+        TokenLimits route = limits("route:chat", 100);
+        TokenLimits own = limits("consumer:a", 5);
+        KeyAuth keyAuth = new KeyAuth(java.util.List.of("apikey"), true, false, false, ConsumerKeys.none());
+        RouteAccess access = new RouteAccess(java.util.Optional.of(keyAuth), java.util.Optional.empty(),
+                java.util.Optional.of(route), Map.of("a", own));
+
+        assertThat(access.tokenLimitsFor(java.util.Optional.of(new Consumer("a", Set.of())))).contains(own);
+        assertThat(access.tokenLimitsFor(java.util.Optional.of(new Consumer("b", Set.of())))).contains(route);
+        assertThat(access.tokenLimitsFor(java.util.Optional.empty())).contains(route);
+        assertThat(access.allTokenLimits()).containsExactlyInAnyOrder(route, own);
+        assertThatThrownBy(() -> new RouteAccess(java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), Map.of("a", own))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static TokenLimits limits(String scope, long limit) {
+        return new TokenLimits(scope, CounterStore.LOCAL, WindowType.FIXED, TokenCount.TOTAL_TOKENS,
+                java.util.List.of(new LimitPolicy(java.util.List.of(), java.util.List.of(new LimitWindow(limit, 60)))),
+                false, 10);
+    }
+
+    @Test
     void anAclNeedsAnAuthenticatedConsumer() {
         assertThatThrownBy(() -> new RouteAccess(java.util.Optional.empty(),
                 java.util.Optional.of(new AccessList(Set.of("a"), Set.of())), java.util.Optional.empty()))

@@ -68,10 +68,11 @@ final class TokenBudget {
      *     {@link GatewayError.LimitsUnavailable} when the store cannot answer and the route does not fail open
      */
     Hold reserve(Route route, RequestContext context, String model, Demand demand) {
-        if (route.access().tokenLimits().isEmpty()) {
+        Optional<TokenLimits> applying = route.access().tokenLimitsFor(context.consumer());
+        if (applying.isEmpty()) {
             return Hold.NONE;
         }
-        TokenLimits limits = route.access().tokenLimits().get();
+        TokenLimits limits = applying.get();
         List<LimitCounter> counters = limits.countersFor(new LimitSubject(context.consumer(), model,
                 context.headers(), context.path()));
         if (counters.isEmpty()) {
