@@ -1,5 +1,6 @@
 package dev.aigateway.app;
 
+import dev.aigateway.adapters.redis.RedisModule.RedisSettings;
 import dev.aigateway.domain.Secret;
 import dev.aigateway.domain.access.AccessList;
 import dev.aigateway.domain.access.Consumer;
@@ -9,9 +10,13 @@ import dev.aigateway.domain.access.KeyAuth;
 import dev.aigateway.domain.access.LimitMatch;
 import dev.aigateway.domain.access.LimitPolicy;
 import dev.aigateway.domain.access.LimitWindow;
+import dev.aigateway.domain.access.RouteAccess;
 import dev.aigateway.domain.access.TokenCount;
 import dev.aigateway.domain.access.TokenLimits;
 import dev.aigateway.domain.access.WindowType;
+import dev.aigateway.domain.route.Route;
+import dev.aigateway.domain.route.RouteTarget;
+import dev.aigateway.domain.route.RouteType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -189,6 +194,82 @@ final class AccessConfigReader {
         Optional<String> value = config.string(field);
         if (value.isPresent() && !value.get().equals(kongDefault.toString())) {
             throw config.error(field, "can only be " + kongDefault + ": " + why);
+        }
+    }
+
+    /** The route's access plugins: its own, else its service's, else the global ones. */
+    RouteAccess routeAccess(ConfigNode node, Route route, Map<String, KongDocument.Plugin> plugins,
+                            Map<String, KongDocument.Plugin> consumerPlugins, SharedStore shared) {
+        Optional<ConfigNode> keyAuthNode = plugin(KEY_AUTH, plugins);
+        Optional<KeyAuth> keyAuth = keyAuthNode.map(plugin -> keyAuth(plugin.object("config")));
+        Optional<ConfigNode> aclNode = plugin(ACL, plugins);
+        if (aclNode.isPresent() && keyAuth.isEmpty()) {
+            throw aclNode.get().error("name", "acl needs key-auth on the route (or in the top-level plugins):"
+                    + " groups belong to authenticated consumers");
+        }
+        if (keyAuth.isPresent()) {
+            ConfigNode at = keyAuthNode.get().object("config");
+            for (RouteTarget target : route.targets()) {
+                if (target.upstream().readsClientCredentialWhere(keyAuth.get())) {
+                    throw at.error("key_names", "route " + route.name() + ": the client's own upstream credential"
+                            + (target.upstream().auth().isEmpty() ? " (no auth is configured, so the client's"
+                            + " Authorization goes upstream)" : " (auth.allow_override is true)")
+                            + " would be read where consumer keys are, and consumer keys must never go upstream;"
+                            + " configure the provider's key in auth, or name another key for key-auth");
+                }
+            }
+            if (route.type() == RouteType.PRESERVE && keyAuth.get().inBody()) {
+                throw at.error("key_in_body", "cannot be true on a preserve route, whose bodies are forwarded"
+                        + " unread");
+            }
+        }
+        Optional<TokenLimits> limits = Optional.ofNullable(plugins.get(RATE_LIMITING))
+                .map(plugin -> routeTokenLimits(plugin, route, shared));
+        Map<String, TokenLimits> consumerLimits = new HashMap<>();
+        consumerPlugins.forEach((username, plugin) -> consumerLimits.put(username, routeTokenLimits(plugin, route,
+                shared)));
+        if (!consumerLimits.isEmpty() && keyAuth.isEmpty()) {
+            throw node.error("plugins", "route " + route.name() + " has token limits for consumers but no key-auth:"
+                    + " without it no consumer is known");
+        }
+        return new RouteAccess(keyAuth, aclNode.map(plugin -> acl(plugin.object("config"))),
+                limits, consumerLimits);
+    }
+
+    /** One ai-rate-limiting-advanced plugin's limits on a route, its counters kept where its scope says. */
+    private static TokenLimits routeTokenLimits(KongDocument.Plugin plugin, Route route, SharedStore shared) {
+        ConfigNode config = plugin.node().object("config");
+        TokenLimits limits = tokenLimits(config, plugin.scope());
+        if (limits.store() == CounterStore.SHARED) {
+            shared.use(config.object("redis"));
+        }
+        if (limits.count() == TokenCount.COST && route.targets().stream()
+                .anyMatch(target -> target.analytics().pricing().isEmpty())) {
+            throw plugin.node().error("config", "tokens_count_strategy: cost needs model.options.input_cost and"
+                    + " output_cost on every target of route " + route.name());
+        }
+        return limits;
+    }
+
+    private static Optional<ConfigNode> plugin(String name, Map<String, KongDocument.Plugin> plugins) {
+        return Optional.ofNullable(plugins.get(name)).map(KongDocument.Plugin::node);
+    }
+
+    /** The one Redis the routes with {@code strategy: redis} share. */
+    static final class SharedStore {
+        private Optional<RedisSettings> settings = Optional.empty();
+
+        Optional<RedisSettings> settings() {
+            return settings;
+        }
+
+        void use(ConfigNode redisNode) {
+            RedisSettings read = RedisConfigReader.read(redisNode);
+            if (settings.isPresent() && !settings.get().equals(read)) {
+                throw new ConfigException(redisNode.path() + " differs from another route's redis block; all"
+                        + " routes with strategy: redis share one Redis");
+            }
+            settings = Optional.of(read);
         }
     }
 }

@@ -3,20 +3,12 @@ package dev.aigateway.app;
 import dev.aigateway.adapters.http.HttpModule.AdminSettings;
 import dev.aigateway.adapters.http.HttpModule.RequestLimits;
 import dev.aigateway.adapters.http.HttpModule.ServerSettings;
-import dev.aigateway.adapters.redis.RedisModule.RedisSettings;
-import dev.aigateway.domain.access.CounterStore;
-import dev.aigateway.domain.access.KeyAuth;
-import dev.aigateway.domain.access.RouteAccess;
-import dev.aigateway.domain.access.TokenCount;
-import dev.aigateway.domain.access.TokenLimits;
 import dev.aigateway.domain.route.Route;
 import dev.aigateway.domain.route.RouteMatching;
-import dev.aigateway.domain.route.RouteTarget;
 import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.ports.ProviderOptionsReader;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +49,7 @@ final class KongConfigReader {
             throw new ConfigException("routes must list at least one route (at the top level or in a service)");
         }
         List<Route> routes = new ArrayList<>();
-        SharedStore shared = new SharedStore();
+        AccessConfigReader.SharedStore shared = new AccessConfigReader.SharedStore();
         Set<String> names = new HashSet<>();
         Set<String> paths = new HashSet<>();
         for (KongDocument.DeclaredRoute declaredRoute : declared) {
@@ -75,7 +67,7 @@ final class KongConfigReader {
             routes.add(route);
         }
         return new GatewayConfig(server, routes, Duration.ofSeconds(modelsCacheSeconds), listen.origin(),
-                shared.settings, admin(serverNode.object("admin")));
+                shared.settings(), admin(serverNode.object("admin")));
     }
 
     /** Where to listen, and where each half came from. */
@@ -166,22 +158,8 @@ final class KongConfigReader {
         return (int) value;
     }
 
-    /** The one Redis the routes with {@code strategy: redis} share. */
-    private static final class SharedStore {
-        private Optional<RedisSettings> settings = Optional.empty();
-
-        void use(ConfigNode redisNode) {
-            RedisSettings read = RedisConfigReader.read(redisNode);
-            if (settings.isPresent() && !settings.get().equals(read)) {
-                throw new ConfigException(redisNode.path() + " differs from another route's redis block; all"
-                        + " routes with strategy: redis share one Redis");
-            }
-            settings = Optional.of(read);
-        }
-    }
-
     private static Route route(KongDocument.DeclaredRoute declared, AiProxyConfigReader aiProxy,
-                               AccessConfigReader access, SharedStore shared) {
+                               AccessConfigReader access, AccessConfigReader.SharedStore shared) {
         ConfigNode node = declared.node();
         // Kong's fields that change nothing here: ai-proxy names the upstream and its host, and answers stream as
         // they arrive whatever the buffering settings.
@@ -247,66 +225,7 @@ final class KongConfigReader {
         // Kong strips the matched path by default; only forwarding routes send the client's path upstream.
         RouteMatching matching = new RouteMatching(methods, hosts, node.bool("strip_path").orElse(true),
                 (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, regexPriority)));
-        return route.withMatching(matching).withAccess(access(node, route, declared.plugins(),
-                declared.consumerLimits(), access, shared));
-    }
-
-    /** The route's access plugins: its own, else its service's, else the global ones. */
-    private static RouteAccess access(ConfigNode node, Route route, Map<String, KongDocument.Plugin> plugins,
-                                      Map<String, KongDocument.Plugin> consumerPlugins, AccessConfigReader reader,
-                                      SharedStore shared) {
-        Optional<ConfigNode> keyAuthNode = plugin(AccessConfigReader.KEY_AUTH, plugins);
-        Optional<KeyAuth> keyAuth = keyAuthNode.map(plugin -> reader.keyAuth(plugin.object("config")));
-        Optional<ConfigNode> aclNode = plugin(AccessConfigReader.ACL, plugins);
-        if (aclNode.isPresent() && keyAuth.isEmpty()) {
-            throw aclNode.get().error("name", "acl needs key-auth on the route (or in the top-level plugins):"
-                    + " groups belong to authenticated consumers");
-        }
-        if (keyAuth.isPresent()) {
-            ConfigNode at = keyAuthNode.get().object("config");
-            for (RouteTarget target : route.targets()) {
-                if (target.upstream().readsClientCredentialWhere(keyAuth.get())) {
-                    throw at.error("key_names", "route " + route.name() + ": the client's own upstream credential"
-                            + (target.upstream().auth().isEmpty() ? " (no auth is configured, so the client's"
-                            + " Authorization goes upstream)" : " (auth.allow_override is true)")
-                            + " would be read where consumer keys are, and consumer keys must never go upstream;"
-                            + " configure the provider's key in auth, or name another key for key-auth");
-                }
-            }
-            if (route.type() == RouteType.PRESERVE && keyAuth.get().inBody()) {
-                throw at.error("key_in_body", "cannot be true on a preserve route, whose bodies are forwarded"
-                        + " unread");
-            }
-        }
-        Optional<TokenLimits> limits = Optional.ofNullable(plugins.get(AccessConfigReader.RATE_LIMITING))
-                .map(plugin -> tokenLimits(plugin, route, shared));
-        Map<String, TokenLimits> consumerLimits = new HashMap<>();
-        consumerPlugins.forEach((username, plugin) -> consumerLimits.put(username, tokenLimits(plugin, route,
-                shared)));
-        if (!consumerLimits.isEmpty() && keyAuth.isEmpty()) {
-            throw node.error("plugins", "route " + route.name() + " has token limits for consumers but no key-auth:"
-                    + " without it no consumer is known");
-        }
-        return new RouteAccess(keyAuth, aclNode.map(plugin -> AccessConfigReader.acl(plugin.object("config"))),
-                limits, consumerLimits);
-    }
-
-    /** One ai-rate-limiting-advanced plugin's limits on a route, its counters kept where its scope says. */
-    private static TokenLimits tokenLimits(KongDocument.Plugin plugin, Route route, SharedStore shared) {
-        ConfigNode config = plugin.node().object("config");
-        TokenLimits limits = AccessConfigReader.tokenLimits(config, plugin.scope());
-        if (limits.store() == CounterStore.SHARED) {
-            shared.use(config.object("redis"));
-        }
-        if (limits.count() == TokenCount.COST && route.targets().stream()
-                .anyMatch(target -> target.analytics().pricing().isEmpty())) {
-            throw plugin.node().error("config", "tokens_count_strategy: cost needs model.options.input_cost and"
-                    + " output_cost on every target of route " + route.name());
-        }
-        return limits;
-    }
-
-    private static Optional<ConfigNode> plugin(String name, Map<String, KongDocument.Plugin> plugins) {
-        return Optional.ofNullable(plugins.get(name)).map(KongDocument.Plugin::node);
+        return route.withMatching(matching).withAccess(access.routeAccess(node, route, declared.plugins(),
+                declared.consumerLimits(), shared));
     }
 }

@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  */
 final class GatewayRouting {
     static final String METRICS_PATH = "/metrics";
+    /** Where the request's context keeps the configured path that matched, for the metrics' bounded label. */
+    private static final String MATCHED_PATH = "dev.aigateway.matched-path";
     /** Kong's mark of a path that is a regular expression. */
     static final String REGEX_PREFIX = "~";
     private static final Set<String> OWN_PATHS = Set.of(ModelsHandler.PATH, METRICS_PATH, HealthHandlers.LIVE,
@@ -111,7 +113,7 @@ final class GatewayRouting {
             } finally {
                 String path = req.path().path();
                 String label = OWN_PATHS.contains(path) ? path
-                        : dispatch().match(req).map(matched -> matched.candidate().configured()).orElse("unmatched");
+                        : req.context().get(MATCHED_PATH, String.class).orElse("unmatched");
                 metrics.httpRequest(req.prologue().method().text(), label, res.status().code(),
                         Duration.ofNanos(System.nanoTime() - started));
             }
@@ -141,6 +143,7 @@ final class GatewayRouting {
         String path = req.path().path();
         Optional<Matched> matched = dispatch().match(req);
         if (matched.isPresent()) {
+            req.context().register(MATCHED_PATH, matched.get().candidate().configured());
             matched.get().candidate().handler().handle(req, res, matched.get().length());
         } else if (path.equals(ModelsHandler.PATH) && req.prologue().method() == Method.GET) {
             models.handle(req, res);
