@@ -37,6 +37,8 @@ public final class FakeMistral implements AutoCloseable {
     public static final int COMPLETION_TOKENS = 7;
     public static final int TOTAL_TOKENS = 41;
     public static final String DEFAULT_ANSWER = "Hello from the fake Mistral";
+    /** Mistral answers more inputs than this in one embeddings call with a 400. */
+    public static final int MAX_EMBEDDING_INPUTS = 256;
     /** The cached prompt tokens a request reports when its {@code prompt_cache_key} was seen before. */
     public static final int CACHED_TOKENS = 32;
     /** What every fill-in-the-middle request gets. */
@@ -210,6 +212,11 @@ public final class FakeMistral implements AutoCloseable {
             inputs.add(body.path("input").textValue());
         } else {
             body.path("input").forEach(item -> inputs.add(item.asText()));
+        }
+        if (inputs.size() > MAX_EMBEDDING_INPUTS) {
+            sendJson(response, 400, FakeAnswers.error("Too many inputs in request, split into more batches.",
+                    "invalid_request_error", "3210"));
+            return;
         }
         int dimensions = body.path("output_dimension").asInt(8);
         ObjectNode answer = JSON.createObjectNode().put("id", FakeAnswers.newId()).put("object", "list");

@@ -27,12 +27,13 @@ import java.util.Optional;
  * @param cost from the answering target's prices, when it has them and usage arrived
  * @param consumer who sent it, when the route authenticates
  * @param limitsUnchecked whether it was served without its token limits, the counter store being unavailable
+ * @param upstreamCalls how many upstream calls the answer took (more than one for a request split into batches)
  */
 public record Exchange(String requestId, Route route, Served served, List<Integer> triedTargets, String model,
                        Optional<String> responseModel,
                        boolean stream, Outcome outcome, Optional<GatewayError> error, Optional<Usage> usage,
                        Duration latency, Optional<Duration> timeToFirstToken, Optional<Double> cost,
-                       Optional<Consumer> consumer, boolean limitsUnchecked) {
+                       Optional<Consumer> consumer, boolean limitsUnchecked, int upstreamCalls) {
 
     /** How an exchange ended. */
     public enum Outcome {

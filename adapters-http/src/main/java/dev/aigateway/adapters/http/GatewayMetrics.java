@@ -37,6 +37,7 @@ final class GatewayMetrics {
     private final Map<ExchangeKey, ExchangeMeters> exchangeMeters = new ConcurrentHashMap<>();
     private final Map<HttpKey, Timer> httpTimers = new ConcurrentHashMap<>();
     private final Map<String, Counter> limitsUnavailable = new ConcurrentHashMap<>();
+    private final Map<String, Counter> splitCalls = new ConcurrentHashMap<>();
 
     /**
      * The JVM and process metrics, bound on a thread of their own: binding them took a fifth of the main thread's
@@ -80,6 +81,11 @@ final class GatewayMetrics {
                 exchange.served().index(), operation,
                 exchange.consumer().map(Consumer::username).orElse("")), ExchangeMeters::new);
         meters.requests.increment();
+        if (exchange.upstreamCalls() > 1) {
+            splitCalls.computeIfAbsent(exchange.route().name(), route -> Counter.builder("gateway_split_upstream_calls")
+                    .description("upstream calls of requests split into batches the provider takes")
+                    .tag("route", route).register(registry)).increment(exchange.upstreamCalls());
+        }
         if (exchange.limitsUnchecked()
                 || exchange.error().orElse(null) instanceof GatewayError.LimitsUnavailable) {
             limitsUnavailable.computeIfAbsent(exchange.route().name(), route -> Counter

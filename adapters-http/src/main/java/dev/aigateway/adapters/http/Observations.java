@@ -72,6 +72,9 @@ final class Observations implements ExchangeObserver {
         if (exchange.limitsUnchecked()) {
             meta.put("limits_unchecked", true);
         }
+        if (exchange.upstreamCalls() > 1) {
+            meta.put("upstream_calls", exchange.upstreamCalls());
+        }
         ArrayNode tried = meta.putArray("tried_targets");
         for (int index : exchange.triedTargets()) {
             RouteTarget target = exchange.route().targets().get(index);

@@ -38,7 +38,7 @@ class ObservationsTest {
         Exchange exchange = new Exchange("req-1", route, new Served(route.targets().get(1), 1, 2), List.of(0, 1),
                 "mistral-small-latest", Optional.of("mistral-small-latest"), false, Exchange.Outcome.COMPLETED,
                 Optional.empty(), Optional.of(new Usage(3, 4, 7)), Duration.ofMillis(12), Optional.empty(),
-                Optional.empty(), Optional.of(new Consumer("team-a", Set.of())), false);
+                Optional.empty(), Optional.of(new Consumer("team-a", Set.of())), false, 3);
 
         JsonNode line = Observations.logLine(exchange, Observations.status(exchange));
 
@@ -49,16 +49,17 @@ class ObservationsTest {
         assertThat(line.at("/ai/proxy/meta/tried_targets/1/model").asText()).isEqualTo("mistral-small-latest");
         assertThat(line.at("/ai/proxy/usage/total_tokens").asInt()).isEqualTo(7);
         assertThat(line.at("/consumer/username").asText()).isEqualTo("team-a");
+        assertThat(line.at("/ai/proxy/meta/upstream_calls").asInt()).isEqualTo(3);
     }
 
     @Test
     void aFailureIsReportedWithItsOwnStatusAndAnAnswerThatStartedWith200() {
         Exchange failed = new Exchange("req-2", route, new Served(route.primary(), 0, 1), List.of(0), "m",
                 Optional.empty(), false, Exchange.Outcome.FAILED, Optional.of(new GatewayError.UpstreamTimeout("slow")),
-                Optional.empty(), Duration.ZERO, Optional.empty(), Optional.empty(), Optional.empty(), false);
+                Optional.empty(), Duration.ZERO, Optional.empty(), Optional.empty(), Optional.empty(), false, 1);
         Exchange aborted = new Exchange("req-3", route, new Served(route.primary(), 0, 1), List.of(0), "m",
                 Optional.empty(), true, Exchange.Outcome.ABORTED, Optional.empty(), Optional.empty(), Duration.ZERO,
-                Optional.empty(), Optional.empty(), Optional.empty(), true);
+                Optional.empty(), Optional.empty(), Optional.empty(), true, 1);
 
         assertThat(Observations.status(failed)).isEqualTo(504);
         assertThat(Observations.status(aborted)).isEqualTo(200);

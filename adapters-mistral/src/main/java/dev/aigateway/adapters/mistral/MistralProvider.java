@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.domain.chat.ChatRequest;
 import dev.aigateway.domain.chat.ChatResponse;
 import dev.aigateway.domain.completion.CompletionRequest;
+import dev.aigateway.domain.embedding.EmbeddingBatches;
 import dev.aigateway.domain.embedding.EmbeddingRequest;
 import dev.aigateway.domain.embedding.EmbeddingResponse;
+import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.model.ModelInfo;
 import dev.aigateway.domain.passthrough.PassthroughRequest;
@@ -21,9 +23,15 @@ import dev.aigateway.ports.Cancellation;
 import dev.aigateway.ports.ChunkSink;
 import dev.aigateway.ports.PassthroughResponder;
 import dev.aigateway.ports.UpstreamProvider;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /** Mistral as an upstream: translates each request to Mistral's API, sends it, and reads the answer back. */
 final class MistralProvider implements UpstreamProvider {
@@ -74,10 +82,59 @@ final class MistralProvider implements UpstreamProvider {
                 cancellation);
     }
 
+    /**
+     * One call when the request fits Mistral's per-call limits; otherwise its batches, at most
+     * {@code embedding_batch_concurrency} at once, answered as one response in the original order. The first
+     * batch that fails fails the request with its error.
+     */
     @Override
     public EmbeddingResponse embed(UpstreamTarget target, EmbeddingRequest request) {
+        MistralOptions options = target.options() instanceof MistralOptions own ? own : MistralOptions.DEFAULTS;
+        List<EmbeddingBatches.Batch> batches = options.batches().split(request);
+        if (batches.size() == 1) {
+            return embedOne(target, request);
+        }
+        Semaphore slots = new Semaphore(options.batchConcurrency());
+        try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<EmbeddingResponse>> parts = new ArrayList<>();
+            for (EmbeddingBatches.Batch batch : batches) {
+                parts.add(calls.submit(() -> {
+                    slots.acquire();
+                    try {
+                        return embedOne(target, batch.request());
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            }
+            List<EmbeddingResponse> answers = new ArrayList<>();
+            for (Future<EmbeddingResponse> part : parts) {
+                answers.add(answerOf(part, parts));
+            }
+            return EmbeddingResponse.merge(batches, answers);
+        }
+    }
+
+    private EmbeddingResponse embedOne(UpstreamTarget target, EmbeddingRequest request) {
         ObjectNode body = MistralEmbeddingRequestMapper.toMistral(request);
         return MistralResponseMapper.embeddingResponse(exchange(target, RouteType.EMBEDDINGS, body));
+    }
+
+    /** A batch's answer; its failure is the request's, and the batches still running are given up. */
+    private static EmbeddingResponse answerOf(Future<EmbeddingResponse> part, List<Future<EmbeddingResponse>> all) {
+        try {
+            return part.get();
+        } catch (ExecutionException failed) {
+            all.forEach(other -> other.cancel(true));
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException("an embeddings batch failed", failed.getCause());
+        } catch (InterruptedException interrupted) {
+            all.forEach(other -> other.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new GatewayException(new GatewayError.UpstreamUnreachable("the embeddings batches were interrupted"));
+        }
     }
 
     @Override

@@ -110,6 +110,39 @@ class MistralProviderTest {
     }
 
     @Test
+    void aBatchOverMistralsInputLimitIsSplitAndAnsweredAsOneInOrder() {
+        List<String> texts = java.util.stream.IntStream.range(0, 300).mapToObj(i -> "t" + i).toList();
+
+        EmbeddingResponse response = provider.embed(target(KEY), new EmbeddingRequest(Optional.of("mistral-embed"),
+                TextInput.texts(texts), Optional.of(4), Map.of()));
+
+        assertThat(fake.requests()).extracting(sent -> sent.json().path("input").size())
+                .containsExactlyInAnyOrder(FakeMistral.MAX_EMBEDDING_INPUTS, 300 - FakeMistral.MAX_EMBEDDING_INPUTS);
+        assertThat(response.upstreamCalls()).isEqualTo(2);
+        assertThat(response.data()).hasSize(300);
+        for (int i = 0; i < 300; i += 37) {
+            assertThat(response.data().get(i).index()).isEqualTo(i);
+            assertThat(response.data().get(i).vector()).isEqualTo(EmbeddingVector.of(FakeMistral.vectorOf("t" + i,
+                    4)));
+        }
+        assertThat(response.usage()).hasValueSatisfying(usage -> assertThat(usage.promptTokens()).isEqualTo(300));
+    }
+
+    @Test
+    void theBatchLimitsAreTheRoutesAndOneFailedBatchFailsTheRequest() {
+        UpstreamTarget small = new UpstreamTarget("mistral", Optional.of(fake.baseUri()), Optional.empty(),
+                Optional.of(new UpstreamAuth.Header("Authorization", Secret.of("Bearer wrong"))), false,
+                dev.aigateway.domain.route.UpstreamTimeouts.DEFAULTS, new MistralOptions(MistralOptions.Format.OPENAI,
+                new dev.aigateway.domain.embedding.EmbeddingBatches(2, 1000), 2));
+
+        assertThatThrownBy(() -> provider.embed(small, new EmbeddingRequest(Optional.of("mistral-embed"),
+                TextInput.texts(List.of("a", "b", "c", "d", "e")), Optional.empty(), Map.of())))
+                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.error())
+                        .isInstanceOf(GatewayError.UpstreamRejected.class));
+        assertThat(fake.requests()).allSatisfy(sent -> assertThat(sent.json().path("input").size()).isLessThanOrEqualTo(2));
+    }
+
+    @Test
     void aRejectedKeyIsAnUpstreamRejection() {
         assertThatThrownBy(() -> provider.chat(target("wrong"), hello().build()))
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.error())

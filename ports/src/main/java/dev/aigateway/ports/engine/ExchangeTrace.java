@@ -31,6 +31,7 @@ final class ExchangeTrace {
     private long firstChunkNanos = -1;
     private boolean delivered;
     private long chunks;
+    private int upstreamCalls = 1;
     /** The model the provider says answered; null until an answer or chunk arrived. */
     private String responseModel;
     private Optional<Usage> usage = Optional.empty();
@@ -78,6 +79,11 @@ final class ExchangeTrace {
         if (reported.isPresent()) {
             hold.settle(reported, served.target().analytics().pricing());
         }
+    }
+
+    /** The answer took this many upstream calls (a request split into batches). */
+    void upstreamCalls(int calls) {
+        upstreamCalls = calls;
     }
 
     /** A stream chunk is about to reach the client. */
@@ -134,7 +140,7 @@ final class ExchangeTrace {
         Measured numbers = measured != null ? measured : measure();
         return new Exchange(requestId, route, served, tried, model, Optional.ofNullable(responseModel), stream,
                 outcome, error, usage, numbers.latency(), numbers.timeToFirstToken(), numbers.cost(), consumer,
-                limitsUnchecked);
+                limitsUnchecked, upstreamCalls);
     }
 
     private Measured measure() {

@@ -117,6 +117,7 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
                             EmbeddingRequest sent = target.policy().applyTo(request);
                             trace.sending(sent.model().orElseThrow(), false);
                             EmbeddingResponse response = providers.serving(upstream).embed(upstream, sent);
+                            trace.upstreamCalls(response.upstreamCalls());
                             trace.answered(response.model(), response.usage());
                             return new Answered<>(response, served);
                         }));
