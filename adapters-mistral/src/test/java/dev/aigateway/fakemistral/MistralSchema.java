@@ -17,7 +17,7 @@ import java.util.Set;
  * Validates request bodies against Mistral's own OpenAPI schemas (every object has
  * {@code additionalProperties: false}), and words the failures as Mistral's FastAPI does.
  */
-final class MistralSchema {
+public final class MistralSchema {
     private static final String SPEC = "classpath:mistral-openapi/mistral-inference-patched.json";
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     // Plain oneOf semantics: every alternative pins its discriminator with a const, so exactly one matches.
@@ -29,13 +29,13 @@ final class MistralSchema {
         this.schema = schema;
     }
 
-    static MistralSchema of(String component) {
+    public static MistralSchema of(String component) {
         return new MistralSchema(FACTORY.getSchema(
                 SchemaLocation.of(SPEC + "#/components/schemas/" + component), CONFIG));
     }
 
     /** FastAPI's {@code detail} list for the body's problems; empty when the body is valid. */
-    ArrayNode problems(JsonNode body) {
+    public ArrayNode problems(JsonNode body) {
         Set<ValidationMessage> messages = schema.validate(body);
         ArrayNode detail = JsonNodeFactory.instance.arrayNode();
         for (ValidationMessage message : messages) {
