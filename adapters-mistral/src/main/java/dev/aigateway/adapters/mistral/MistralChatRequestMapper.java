@@ -28,7 +28,7 @@ final class MistralChatRequestMapper {
     /** OpenAI request fields that Mistral refuses and that do not change the answer's content. */
     private static final Set<String> OPENAI_ONLY = Set.of("store", "logprobs", "top_logprobs", "logit_bias",
             "modalities", "audio", "stream_options", "web_search_options", "verbosity", "prompt_cache_retention",
-            "safety_identifier");
+            "prompt_cache_options", "safety_identifier", "moderation");
 
     /** OpenAI-style clients replay a reasoning model's thinking under this name; Mistral takes it as a chunk. */
     private static final String REASONING = "reasoning_content";
