@@ -134,6 +134,8 @@ final class GatewayMetrics {
         private final Timer operationDuration;
         private volatile TokenMeters tokens;
         private volatile Counter cost;
+        private volatile Counter cachedTokens;
+        private volatile Counter reasoningTokens;
         private volatile Timer timeToFirstToken;
 
         ExchangeMeters(ExchangeKey key) {
@@ -164,11 +166,25 @@ final class GatewayMetrics {
             meters.input().record(usage.promptTokens());
             meters.output().record(usage.completionTokens());
             if (usage.cachedPromptTokens() > 0) {
-                kongTokens("cached_tokens").increment(usage.cachedPromptTokens());
+                cachedTokens().increment(usage.cachedPromptTokens());
             }
             if (usage.reasoningTokens() > 0) {
-                kongTokens("reasoning_tokens").increment(usage.reasoningTokens());
+                reasoningTokens().increment(usage.reasoningTokens());
             }
+        }
+
+        Counter cachedTokens() {
+            if (cachedTokens == null) {
+                cachedTokens = kongTokens("cached_tokens");
+            }
+            return cachedTokens;
+        }
+
+        Counter reasoningTokens() {
+            if (reasoningTokens == null) {
+                reasoningTokens = kongTokens("reasoning_tokens");
+            }
+            return reasoningTokens;
         }
 
         Counter cost() {

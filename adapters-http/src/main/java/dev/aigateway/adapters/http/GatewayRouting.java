@@ -69,7 +69,7 @@ final class GatewayRouting {
 
         boolean takes(ServerRequest request) {
             return route.matching().takesMethod(request.prologue().method().text())
-                    && route.matching().takesHost(request.headers().first(HeaderNames.HOST));
+                    && route.matching().takesHost(() -> request.headers().first(HeaderNames.HOST));
         }
     }
 

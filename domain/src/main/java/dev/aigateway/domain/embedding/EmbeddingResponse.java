@@ -1,6 +1,8 @@
 package dev.aigateway.domain.embedding;
 
 import dev.aigateway.domain.Usage;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,7 +43,7 @@ public record EmbeddingResponse(Optional<String> id, String model, List<Embeddin
         if (batches.size() != parts.size() || parts.isEmpty()) {
             throw new IllegalArgumentException("one answer per batch");
         }
-        List<Embedding> data = new java.util.ArrayList<>();
+        List<Embedding> data = new ArrayList<>();
         Optional<Usage> usage = Optional.of(new Usage(0, 0, 0));
         for (int i = 0; i < parts.size(); i++) {
             int offset = batches.get(i).offset();
@@ -53,7 +55,7 @@ public record EmbeddingResponse(Optional<String> id, String model, List<Embeddin
                     sum.completionTokens() + u.completionTokens(), sum.totalTokens() + u.totalTokens(),
                     sum.cachedPromptTokens() + u.cachedPromptTokens(), sum.reasoningTokens() + u.reasoningTokens())));
         }
-        data.sort(java.util.Comparator.comparingInt(Embedding::index));
+        data.sort(Comparator.comparingInt(Embedding::index));
         EmbeddingResponse first = parts.get(0);
         return new EmbeddingResponse(first.id(), first.model(), data, usage, parts.size());
     }

@@ -2,8 +2,8 @@ package dev.aigateway.domain.route;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What else than its path a request must have for a route to take it, as Kong's router reads a route.
@@ -31,13 +31,15 @@ public record RouteMatching(List<String> methods, List<String> hosts, boolean st
         return methods.isEmpty() || methods.contains(method.toUpperCase(Locale.ROOT));
     }
 
-    /** Whether the request's {@code Host} (its port ignored) is one the route takes. */
-    public boolean takesHost(Optional<String> hostHeader) {
+    /**
+     * Whether the request's {@code Host} (its port ignored) is one the route takes; the header is read only when
+     * the route lists hosts.
+     */
+    public boolean takesHost(Supplier<Optional<String>> hostHeader) {
         if (hosts.isEmpty()) {
             return true;
         }
-        Objects.requireNonNull(hostHeader, "hostHeader");
-        String host = hostHeader.map(value -> value.toLowerCase(Locale.ROOT).replaceFirst(":\\d+$", "")).orElse("");
+        String host = hostHeader.get().map(value -> value.toLowerCase(Locale.ROOT).replaceFirst(":\\d+$", "")).orElse("");
         for (String pattern : hosts) {
             boolean matches = pattern.startsWith("*") ? host.endsWith(pattern.substring(1))
                     : pattern.endsWith("*") ? host.startsWith(pattern.substring(0, pattern.length() - 1))

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -125,11 +126,12 @@ final class ExchangeTrace {
      * the provider's usage when it arrived; when an answer reached the client without it (a stream cut short), the
      * prompt's estimate and a token per chunk relayed; nothing when no answer did.
      */
-    void settle(int promptEstimate) {
+    void settle(IntSupplier promptEstimate) {
         Optional<Usage> used = usage;
-        if (usage.isEmpty() && delivered) {
+        if (usage.isEmpty() && delivered && hold != TokenBudget.Hold.NONE) {
+            int prompt = promptEstimate.getAsInt();
             int completion = (int) Math.min(Integer.MAX_VALUE, chunks);
-            used = Optional.of(new Usage(promptEstimate, completion, promptEstimate + completion));
+            used = Optional.of(new Usage(prompt, completion, prompt + completion));
         }
         hold.settle(used, served.target().analytics().pricing());
     }

@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The core's entry points: each applies the route's rules, lets {@link Failover} pick targets and send the request
@@ -73,7 +74,7 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
     @Override
     public void chat(Route route, ChatRequest request, RequestContext context, ChatResponder responder) {
         observed(route, context, request.model(), request.stream(), Capability.CHAT,
-                new TokenBudget.Demand(TokenEstimate.promptTokens(request), request.maxTokens()), trace ->
+                () -> new TokenBudget.Demand(TokenEstimate.promptTokens(request), request.maxTokens()), trace ->
                 failover.run(route, context, request.model(), () -> Prompts.lastUserText(request), trace,
                         (target, upstream, served) -> {
                             ChatRequest sent = target.policy().applyTo(request);
@@ -92,7 +93,7 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
     @Override
     public void complete(Route route, CompletionRequest request, RequestContext context, ChatResponder responder) {
         observed(route, context, request.model(), request.stream(), Capability.COMPLETIONS,
-                new TokenBudget.Demand(TokenEstimate.promptTokens(request), request.maxTokens()), trace ->
+                () -> new TokenBudget.Demand(TokenEstimate.promptTokens(request), request.maxTokens()), trace ->
                 failover.run(route, context, request.model(), () -> Prompts.first(request.prompts()), trace,
                         (target, upstream, served) -> {
                             CompletionRequest sent = target.policy().applyTo(request);
@@ -111,7 +112,7 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
     @Override
     public Answered<EmbeddingResponse> embed(Route route, EmbeddingRequest request, RequestContext context) {
         return observed(route, context, request.model(), false, Capability.EMBEDDINGS,
-                new TokenBudget.Demand(TokenEstimate.promptTokens(request.inputs()), Optional.of(0)), trace ->
+                () -> new TokenBudget.Demand(TokenEstimate.promptTokens(request.inputs()), Optional.of(0)), trace ->
                 failover.run(route, context, request.model(), () -> Prompts.first(request.inputs()), trace,
                         (target, upstream, served) -> {
                             EmbeddingRequest sent = target.policy().applyTo(request);
@@ -150,7 +151,8 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
 
     /** Runs one exchange and reports it once, however it ends. */
     private <T> T observed(Route route, RequestContext context, Optional<String> requestedModel, boolean stream,
-                           Capability needed, TokenBudget.Demand demand, Function<ExchangeTrace, T> exchange) {
+                           Capability needed, Supplier<TokenBudget.Demand> demand,
+                           Function<ExchangeTrace, T> exchange) {
         ExchangeTrace trace = new ExchangeTrace(context.requestId(), route, requestedModel, stream, nanoClock);
         Exchange.Outcome outcome = Exchange.Outcome.FAILED;
         Optional<GatewayError> error = Optional.empty();
@@ -170,7 +172,7 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
             outcome = Exchange.Outcome.ABORTED;
             throw e;
         } finally {
-            trace.settle(demand.promptTokens());
+            trace.settle(() -> demand.get().promptTokens());
             observer.observed(trace.end(outcome, error, context.consumer(), hold == TokenBudget.UNCHECKED));
         }
     }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * A route's token limits applied to one request: before it goes upstream, its worst case is reserved in every
@@ -62,12 +63,13 @@ final class TokenBudget {
     static final Hold UNCHECKED = (used, pricing) -> { };
 
     /**
-     * Reserves the request's worst case in every window it counts in, and reports the windows to the ingress.
+     * Reserves the request's worst case in every window it counts in, and reports the windows to the ingress. The
+     * demand is estimated only when the request counts in a window: routes without limits pay nothing for it.
      *
      * @throws GatewayException {@link GatewayError.RateLimited} when it does not fit,
      *     {@link GatewayError.LimitsUnavailable} when the store cannot answer and the route does not fail open
      */
-    Hold reserve(Route route, RequestContext context, String model, Demand demand) {
+    Hold reserve(Route route, RequestContext context, String model, Supplier<Demand> demandOf) {
         Optional<TokenLimits> applying = route.access().tokenLimitsFor(context.consumer());
         if (applying.isEmpty()) {
             return Hold.NONE;
@@ -78,6 +80,7 @@ final class TokenBudget {
         if (counters.isEmpty()) {
             return Hold.NONE;
         }
+        Demand demand = demandOf.get();
         int completion = Math.max(demand.maxTokens().orElse(limits.estimatedCompletionTokens()),
                 route.primary().policy().tuning().maxTokens().orElse(0));
         Usage worstCase = new Usage(demand.promptTokens(), completion, demand.promptTokens() + completion);

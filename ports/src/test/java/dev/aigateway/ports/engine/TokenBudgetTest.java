@@ -39,6 +39,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** Reserve the worst case, refuse what does not fit, settle on the usage, and what a store outage leads to. */
@@ -74,7 +75,7 @@ class TokenBudgetTest {
         TokenBudget budget = new TokenBudget(Map.of(CounterStore.LOCAL, local));
         Route route = route(false);
 
-        TokenBudget.Hold hold = budget.reserve(route, from("a"), "m", new TokenBudget.Demand(10, Optional.of(20)));
+        TokenBudget.Hold hold = budget.reserve(route, from("a"), "m", () -> new TokenBudget.Demand(10, Optional.of(20)));
 
         assertThat(used(local, route, "a")).isEqualTo(30);
         assertThat(reported).singleElement().satisfies(windows -> assertThat(windows).singleElement()
@@ -88,7 +89,7 @@ class TokenBudgetTest {
         TokenBudget budget = new TokenBudget(Map.of(CounterStore.LOCAL, local));
         Route route = route(false);
 
-        TokenBudget.Hold hold = budget.reserve(route, from("a"), "m", new TokenBudget.Demand(10, Optional.empty()));
+        TokenBudget.Hold hold = budget.reserve(route, from("a"), "m", () -> new TokenBudget.Demand(10, Optional.empty()));
         assertThat(used(local, route, "a")).isEqualTo(60);
         hold.settle(Optional.empty(), Optional.empty());
 
@@ -99,9 +100,9 @@ class TokenBudgetTest {
     void aRequestThatDoesNotFitIsRefusedWithItsWindowsAndCountsNothing() {
         TokenBudget budget = new TokenBudget(Map.of(CounterStore.LOCAL, local));
         Route route = route(false);
-        budget.reserve(route, from("a"), "m", new TokenBudget.Demand(10, Optional.of(70)));
+        budget.reserve(route, from("a"), "m", () -> new TokenBudget.Demand(10, Optional.of(70)));
 
-        assertThatThrownBy(() -> budget.reserve(route, from("a"), "m", new TokenBudget.Demand(10, Optional.of(20))))
+        assertThatThrownBy(() -> budget.reserve(route, from("a"), "m", () -> new TokenBudget.Demand(10, Optional.of(20))))
                 .isInstanceOfSatisfying(GatewayException.class, e -> {
                     GatewayError.RateLimited limited = (GatewayError.RateLimited) e.error();
                     assertThat(limited.retryAfterSeconds()).isEqualTo(60);
@@ -109,7 +110,7 @@ class TokenBudgetTest {
                     assertThat(limited.message()).contains("up to 30 tokens", "20 of the 100 tokens per 60 s");
                 });
         assertThat(used(local, route, "a")).isEqualTo(80);
-        assertThat(budget.reserve(route, from("b"), "m", new TokenBudget.Demand(10, Optional.of(20))))
+        assertThat(budget.reserve(route, from("b"), "m", () -> new TokenBudget.Demand(10, Optional.of(20))))
                 .isNotNull();
     }
 
@@ -117,8 +118,9 @@ class TokenBudgetTest {
     void aRequestNoPolicyMatchesIsNotCounted() {
         TokenBudget budget = new TokenBudget(Map.of(CounterStore.LOCAL, local));
 
-        assertThat(budget.reserve(route(false), from(null), "m", new TokenBudget.Demand(10, Optional.of(20))))
-                .isSameAs(TokenBudget.Hold.NONE);
+        assertThat(budget.reserve(route(false), from(null), "m", () -> {
+            throw new AssertionError("a request that counts in no window is not estimated");
+        })).isSameAs(TokenBudget.Hold.NONE);
         assertThat(reported).isEmpty();
     }
 
@@ -136,7 +138,7 @@ class TokenBudgetTest {
             }
         };
         TokenBudget budget = new TokenBudget(Map.of(CounterStore.LOCAL, down));
-        TokenBudget.Demand demand = new TokenBudget.Demand(10, Optional.of(20));
+        Supplier<TokenBudget.Demand> demand = () -> new TokenBudget.Demand(10, Optional.of(20));
 
         assertThatThrownBy(() -> budget.reserve(route(false), from("a"), "m", demand))
                 .isInstanceOfSatisfying(GatewayException.class,
@@ -168,7 +170,7 @@ class TokenBudgetTest {
         TokenBudget budget = new TokenBudget(Map.of(CounterStore.LOCAL, flaky));
         Route route = route(false);
 
-        budget.reserve(route, from("a"), "m", new TokenBudget.Demand(10, Optional.of(20)))
+        budget.reserve(route, from("a"), "m", () -> new TokenBudget.Demand(10, Optional.of(20)))
                 .settle(Optional.of(new Usage(40, 20, 60)), Optional.empty());
 
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
