@@ -12,9 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +118,32 @@ class ConfigReloadTest {
         assertThat(streamed.body()).contains("data: [DONE]").doesNotContain("\"error\"");
         assertThat(streamed.body().lines().filter(line -> line.contains("\"content\":\"word")).count())
                 .isEqualTo(40);
+    }
+
+    @Test
+    void noRequestFailsWhileReloadsSwapTheRoutes() throws Exception {
+        AtomicBoolean reloading = new AtomicBoolean(true);
+        List<Integer> statuses = new CopyOnWriteArrayList<>();
+        Thread traffic = Thread.ofVirtual().start(() -> {
+            while (reloading.get()) {
+                try {
+                    statuses.add(http.post("/v1/chat/completions", HELLO).statusCode());
+                } catch (Exception e) {
+                    statuses.add(-1);
+                }
+            }
+        });
+
+        for (int i = 0; i < 5; i++) {
+            Files.writeString(file, config(i % 2 == 0 ? "/new/chat" : "/old/chat"));
+            assertThat(postConfig("").statusCode()).isEqualTo(200);
+            Thread.sleep(50);
+        }
+        reloading.set(false);
+        traffic.join();
+
+        assertThat(statuses).hasSizeGreaterThan(5).containsOnly(200);
+        assertThat(HttpExchanges.JSON.readTree(postConfig("").body()).path("generation").asLong()).isEqualTo(7);
     }
 
     @Test
