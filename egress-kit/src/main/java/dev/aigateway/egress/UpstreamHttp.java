@@ -159,6 +159,7 @@ public final class UpstreamHttp {
                 .header(HeaderNames.ACCEPT, accept);
         contentType.ifPresent(type -> request.header(HeaderNames.CONTENT_TYPE, type));
         target.requestId().ifPresent(id -> request.header(REQUEST_ID, id));
+        target.traceContext().forEach((name, value) -> request.header(HeaderNames.create(name), value));
         target.auth().ifPresent(credential -> {
             switch (credential) {
                 case UpstreamAuth.Header header -> request.header(HeaderNames.create(header.name()),

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param triedTargets the indexes of the targets tried, in order (Kong's {@code tried_targets})
  * @param model the model the request was sent to (or asked for, when it was refused before that)
  * @param responseModel the model the provider says answered
+ * @param responseId the provider's id of the answer
+ * @param finishReasons why generation ended, per choice, as OpenAI names them
  * @param stream whether the answer was streamed
  * @param outcome how it ended
  * @param error why it failed or broke off, when it did
@@ -28,12 +30,14 @@ import java.util.Optional;
  * @param consumer who sent it, when the route authenticates
  * @param limitsUnchecked whether it was served without its token limits, the counter store being unavailable
  * @param upstreamCalls how many upstream calls the answer took (more than one for a request split into batches)
+ * @param traceId the trace the exchange belongs to, when it is traced
  */
 public record Exchange(String requestId, Route route, Served served, List<Integer> triedTargets, String model,
-                       Optional<String> responseModel,
+                       Optional<String> responseModel, Optional<String> responseId, List<String> finishReasons,
                        boolean stream, Outcome outcome, Optional<GatewayError> error, Optional<Usage> usage,
                        Duration latency, Optional<Duration> timeToFirstToken, Optional<Double> cost,
-                       Optional<Consumer> consumer, boolean limitsUnchecked, int upstreamCalls) {
+                       Optional<Consumer> consumer, boolean limitsUnchecked, int upstreamCalls,
+                       Optional<String> traceId) {
 
     /** How an exchange ended. */
     public enum Outcome {
@@ -52,6 +56,8 @@ public record Exchange(String requestId, Route route, Served served, List<Intege
         triedTargets = List.copyOf(triedTargets);
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(responseModel, "responseModel");
+        Objects.requireNonNull(responseId, "responseId");
+        finishReasons = List.copyOf(finishReasons);
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(usage, "usage");
@@ -59,6 +65,7 @@ public record Exchange(String requestId, Route route, Served served, List<Intege
         Objects.requireNonNull(timeToFirstToken, "timeToFirstToken");
         Objects.requireNonNull(cost, "cost");
         Objects.requireNonNull(consumer, "consumer");
+        Objects.requireNonNull(traceId, "traceId");
     }
 
     /** Kong's {@code time_per_token}: generation time per completion token, in ms. */

@@ -5,7 +5,6 @@ import static dev.aigateway.adapters.http.OpenAiJson.NODES;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.domain.route.RouteTarget;
-import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.ports.Exchange;
 import dev.aigateway.ports.ExchangeObserver;
 import java.lang.System.Logger.Level;
@@ -30,7 +29,7 @@ final class Observations implements ExchangeObserver {
     @Override
     public void observed(Exchange exchange) {
         int status = status(exchange);
-        metrics.record(exchange, status, operation(exchange.route().type()));
+        metrics.record(exchange, status, exchange.route().type().operationName());
         if (exchange.served().target().analytics().logStatistics()) {
             LOG.log(Level.INFO, new String(json.write(logLine(exchange, status)), StandardCharsets.UTF_8));
         }
@@ -42,20 +41,11 @@ final class Observations implements ExchangeObserver {
                 ? exchange.error().map(error -> OpenAiErrors.reply(error).status()).orElse(500) : 200;
     }
 
-    /** The OpenTelemetry GenAI operation name of a route type. */
-    static String operation(RouteType type) {
-        return switch (type) {
-            case CHAT -> "chat";
-            case COMPLETIONS -> "text_completion";
-            case EMBEDDINGS -> "embeddings";
-            case PRESERVE -> "passthrough";
-        };
-    }
-
     static ObjectNode logLine(Exchange exchange, int status) {
         ObjectNode line = NODES.objectNode().put("request_id", exchange.requestId())
                 .put("route", exchange.route().name()).put("status", status);
         exchange.consumer().ifPresent(consumer -> line.putObject("consumer").put("username", consumer.username()));
+        exchange.traceId().ifPresent(id -> line.put("trace_id", id));
         ObjectNode proxy = line.putObject("ai").putObject("proxy");
         ObjectNode meta = proxy.putObject("meta")
                 .put("provider_name", exchange.served().target().upstream().provider())

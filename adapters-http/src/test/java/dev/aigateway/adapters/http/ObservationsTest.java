@@ -36,9 +36,10 @@ class ObservationsTest {
     @Test
     void theLogLineListsTheTargetsTriedAndTheOneThatAnswered() {
         Exchange exchange = new Exchange("req-1", route, new Served(route.targets().get(1), 1, 2), List.of(0, 1),
-                "mistral-small-latest", Optional.of("mistral-small-latest"), false, Exchange.Outcome.COMPLETED,
-                Optional.empty(), Optional.of(new Usage(3, 4, 7)), Duration.ofMillis(12), Optional.empty(),
-                Optional.empty(), Optional.of(new Consumer("team-a", Set.of())), false, 3);
+                "mistral-small-latest", Optional.of("mistral-small-latest"), Optional.of("cmpl-1"), List.of("stop"),
+                false, Exchange.Outcome.COMPLETED, Optional.empty(), Optional.of(new Usage(3, 4, 7)),
+                Duration.ofMillis(12), Optional.empty(), Optional.empty(), Optional.of(new Consumer("team-a", Set.of())),
+                false, 3, Optional.of("4bf92f3577b34da6a3ce929d0e0e4736"));
 
         JsonNode line = Observations.logLine(exchange, Observations.status(exchange));
 
@@ -50,22 +51,26 @@ class ObservationsTest {
         assertThat(line.at("/ai/proxy/usage/total_tokens").asInt()).isEqualTo(7);
         assertThat(line.at("/consumer/username").asText()).isEqualTo("team-a");
         assertThat(line.at("/ai/proxy/meta/upstream_calls").asInt()).isEqualTo(3);
+        assertThat(line.at("/trace_id").asText()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
     }
 
     @Test
     void aFailureIsReportedWithItsOwnStatusAndAnAnswerThatStartedWith200() {
         Exchange failed = new Exchange("req-2", route, new Served(route.primary(), 0, 1), List.of(0), "m",
-                Optional.empty(), false, Exchange.Outcome.FAILED, Optional.of(new GatewayError.UpstreamTimeout("slow")),
-                Optional.empty(), Duration.ZERO, Optional.empty(), Optional.empty(), Optional.empty(), false, 1);
+                Optional.empty(), Optional.empty(), List.of(), false, Exchange.Outcome.FAILED,
+                Optional.of(new GatewayError.UpstreamTimeout("slow")), Optional.empty(), Duration.ZERO, Optional.empty(),
+                Optional.empty(), Optional.empty(), false, 1, Optional.empty());
         Exchange aborted = new Exchange("req-3", route, new Served(route.primary(), 0, 1), List.of(0), "m",
-                Optional.empty(), true, Exchange.Outcome.ABORTED, Optional.empty(), Optional.empty(), Duration.ZERO,
-                Optional.empty(), Optional.empty(), Optional.empty(), true, 1);
+                Optional.empty(), Optional.empty(), List.of(), true, Exchange.Outcome.ABORTED, Optional.empty(),
+                Optional.empty(), Duration.ZERO, Optional.empty(), Optional.empty(), Optional.empty(), true, 1,
+                Optional.empty());
 
         assertThat(Observations.status(failed)).isEqualTo(504);
         assertThat(Observations.status(aborted)).isEqualTo(200);
         assertThat(Observations.logLine(aborted, 200).at("/ai/proxy/meta/aborted").asBoolean()).isTrue();
         assertThat(Observations.logLine(aborted, 200).at("/ai/proxy/meta/limits_unchecked").asBoolean()).isTrue();
         assertThat(Observations.logLine(failed, 504).has("consumer")).isFalse();
+        assertThat(Observations.logLine(failed, 504).has("trace_id")).isFalse();
     }
 
     private static RouteTarget target(String provider, String model, String url) {

@@ -27,6 +27,16 @@ public enum RouteType {
         return capability;
     }
 
+    /** The OpenTelemetry GenAI operation name of requests of this type ({@code passthrough} for forwarded ones). */
+    public String operationName() {
+        return switch (this) {
+            case CHAT -> "chat";
+            case COMPLETIONS -> "text_completion";
+            case EMBEDDINGS -> "embeddings";
+            case PRESERVE -> "passthrough";
+        };
+    }
+
     /** The route type a Kong {@code route_type} value names, if any. */
     public static Optional<RouteType> fromConfigName(String name) {
         return Arrays.stream(values()).filter(t -> t.configName.equals(name)).findFirst();

@@ -3,6 +3,7 @@ package dev.aigateway.domain.route;
 import dev.aigateway.domain.Secret;
 import dev.aigateway.domain.access.KeyAuth;
 import java.net.URI;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,10 +19,13 @@ import java.util.Optional;
  * @param timeouts how long to wait on the upstream
  * @param options the provider's own settings for this target, which only that provider reads
  * @param requestId the id of the request this target serves, sent upstream so both sides can be correlated
+ * @param traceContext the headers that carry the attempt's trace context upstream (W3C {@code traceparent},
+ *     {@code tracestate}); none when the request is not traced
  */
 public record UpstreamTarget(String provider, Optional<URI> upstreamUrl, Optional<String> upstreamPath,
                              Optional<UpstreamAuth> auth, boolean allowOverride, UpstreamTimeouts timeouts,
-                             ProviderOptions options, Optional<String> requestId) {
+                             ProviderOptions options, Optional<String> requestId,
+                             Map<String, String> traceContext) {
     /** The header a client's own key arrives in when the route configures no credential. */
     public static final String CLIENT_KEY_HEADER = "Authorization";
 
@@ -33,13 +37,15 @@ public record UpstreamTarget(String provider, Optional<URI> upstreamUrl, Optiona
         Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(requestId, "requestId");
+        traceContext = Map.copyOf(traceContext);
     }
 
     /** A configured target, serving no request yet. */
     public UpstreamTarget(String provider, Optional<URI> upstreamUrl, Optional<String> upstreamPath,
                           Optional<UpstreamAuth> auth, boolean allowOverride, UpstreamTimeouts timeouts,
                           ProviderOptions options) {
-        this(provider, upstreamUrl, upstreamPath, auth, allowOverride, timeouts, options, Optional.empty());
+        this(provider, upstreamUrl, upstreamPath, auth, allowOverride, timeouts, options, Optional.empty(),
+                Map.of());
     }
 
     /** A target with the configured credential only, the default timeouts and no provider options. */
@@ -73,15 +79,16 @@ public record UpstreamTarget(String provider, Optional<URI> upstreamUrl, Optiona
     }
 
     /**
-     * This target for one request: with its id, and with the credential it goes upstream with, given the one its client sent at the place
-     * the route names (Kong's truth table): the configured one wins unless {@code allowOverride}; a route without
-     * a configured credential passes the client's {@code Authorization} header on (bring your own key).
+     * This target for one request: with its id, its attempt's trace context, and the credential it goes upstream
+     * with, given the one its client sent at the place the route names (Kong's truth table): the configured one wins
+     * unless {@code allowOverride}; a route without a configured credential passes the client's
+     * {@code Authorization} header on (bring your own key).
      */
-    public UpstreamTarget forRequest(Optional<Secret> clientCredential, String id) {
+    public UpstreamTarget forRequest(Optional<Secret> clientCredential, String id, Map<String, String> trace) {
         Optional<UpstreamAuth> effective = !sendsClientCredential(clientCredential) ? auth
                 : auth.isEmpty() ? clientCredential.map(value -> new UpstreamAuth.Header(CLIENT_KEY_HEADER, value))
                 : Optional.of(auth.get().withValue(clientCredential.get()));
         return new UpstreamTarget(provider, upstreamUrl, upstreamPath, effective, allowOverride, timeouts, options,
-                Optional.of(id));
+                Optional.of(id), trace);
     }
 }

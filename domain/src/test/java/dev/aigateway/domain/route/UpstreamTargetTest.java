@@ -3,6 +3,7 @@ package dev.aigateway.domain.route;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aigateway.domain.Secret;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +40,6 @@ class UpstreamTargetTest {
         UpstreamTarget target = new UpstreamTarget("mistral", Optional.empty(), Optional.empty(),
                 Optional.ofNullable(configured), allowOverride, UpstreamTimeouts.DEFAULTS, ProviderOptions.none());
 
-        assertThat(target.forRequest(Optional.ofNullable(client), "req-1").auth()).isEqualTo(Optional.ofNullable(expected));
+        assertThat(target.forRequest(Optional.ofNullable(client), "req-1", Map.of()).auth()).isEqualTo(Optional.ofNullable(expected));
     }
 }

@@ -1,18 +1,27 @@
 package dev.aigateway.ports.engine;
 
+import dev.aigateway.domain.Tunable;
 import dev.aigateway.domain.Usage;
 import dev.aigateway.domain.access.Consumer;
 import dev.aigateway.domain.chat.ChatChunk;
+import dev.aigateway.domain.chat.ChunkChoice;
+import dev.aigateway.domain.chat.FinishReason;
 import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.route.Route;
 import dev.aigateway.domain.route.RouteTarget;
+import dev.aigateway.ports.AttemptEnd;
+import dev.aigateway.ports.AttemptSpan;
 import dev.aigateway.ports.Exchange;
+import dev.aigateway.ports.ExchangeSpan;
 import dev.aigateway.ports.Served;
 import dev.aigateway.ports.engine.balance.TargetFeedback;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
@@ -25,6 +34,8 @@ final class ExchangeTrace {
     private final String requestId;
     private final Route route;
     private final LongSupplier nanoClock;
+    private final ExchangeSpan span;
+    private AttemptSpan attemptSpan = AttemptSpan.NONE;
     private Served served;
     private String model;
     private boolean stream;
@@ -35,15 +46,21 @@ final class ExchangeTrace {
     private int upstreamCalls = 1;
     /** The model the provider says answered; null until an answer or chunk arrived. */
     private String responseModel;
+    /** The provider's id of the answer; null until an answer or chunk arrived. */
+    private String responseId;
+    private final List<String> finishReasons = new ArrayList<>(1);
     private Optional<Usage> usage = Optional.empty();
     private final List<Integer> tried = new ArrayList<>();
     /** The attempt's numbers, taken when it ended; null while it runs (or when no attempt was made). */
     private Measured measured;
     private TokenBudget.Hold hold = TokenBudget.Hold.NONE;
 
-    /** @param requestedModel the model the client asked for, if any */
+    /**
+     * @param requestedModel the model the client asked for, if any
+     * @param span where the exchange is traced, given the model this trace starts with
+     */
     ExchangeTrace(String requestId, Route route, Optional<String> requestedModel, boolean stream,
-                  LongSupplier nanoClock) {
+                  LongSupplier nanoClock, Function<String, ExchangeSpan> span) {
         this.requestId = requestId;
         this.route = route;
         this.nanoClock = nanoClock;
@@ -51,20 +68,24 @@ final class ExchangeTrace {
         this.attemptStartedNanos = nanoClock.getAsLong();
         this.served = new Served(route.primary(), 0, 1);
         this.model = route.primary().policy().model().fixedName().or(() -> requestedModel).orElse("unknown");
+        this.span = span.apply(model);
     }
 
-    /** An attempt on {@code target} begins. */
-    void attempting(Served target) {
+    /** An attempt on {@code target} begins; the headers returned carry its trace context upstream. */
+    Map<String, String> attempting(Served target) {
         served = target;
         tried.add(target.index());
         attemptStartedNanos = nanoClock.getAsLong();
         measured = null;
+        attemptSpan = span.attempt(target);
+        return attemptSpan.propagation();
     }
 
-    /** The request goes to the attempt's target, resolved by its policy. */
-    void sending(String resolvedModel, boolean streamed) {
+    /** The request goes to the attempt's target, resolved by its policy, with these sampling values if any. */
+    void sending(String resolvedModel, boolean streamed, Optional<? extends Tunable<?>> sampling) {
         model = resolvedModel;
         stream = streamed;
+        attemptSpan.sending(resolvedModel, sampling);
     }
 
     /** The exchange holds this reservation in its token windows until it settles. */
@@ -82,6 +103,12 @@ final class ExchangeTrace {
         }
     }
 
+    /** The whole answer has this id and these finish reasons. */
+    void identified(String id, List<Optional<FinishReason>> reasons) {
+        responseId = id;
+        reasons.forEach(this::finished);
+    }
+
     /** The answer took this many upstream calls (a request split into batches). */
     void upstreamCalls(int calls) {
         upstreamCalls = calls;
@@ -95,6 +122,10 @@ final class ExchangeTrace {
         delivered = true;
         chunks++;
         responseModel = chunk.model();
+        responseId = chunk.id();
+        for (ChunkChoice choice : chunk.choices()) {
+            finished(choice.finishReason());
+        }
         if (chunk.usage().isPresent()) {
             usage = chunk.usage();
             hold.settle(usage, served.target().analytics().pricing());
@@ -114,9 +145,17 @@ final class ExchangeTrace {
         return served;
     }
 
-    /** The attempt under way ended: its numbers are taken now, once, for the balancer and for the exchange. */
-    TargetFeedback feedback(boolean succeeded) {
+    /**
+     * The attempt under way ended: its numbers are taken now, once, for the balancer, its span and the exchange.
+     *
+     * @param succeeded whether it counts as a success of its target (the client's own faults do)
+     * @param error why it failed, when it did
+     * @param failsOver whether the route moves on to another target because of it
+     */
+    TargetFeedback attemptEnded(boolean succeeded, Optional<GatewayError> error, boolean failsOver) {
         measured = measure();
+        attemptSpan.end(new AttemptEnd(error, failsOver, Optional.ofNullable(responseModel),
+                Optional.ofNullable(responseId), finishReasons, usage, measured.timeToFirstToken()));
         return new TargetFeedback(succeeded, measured.latency(), measured.timeToFirstToken(), usage,
                 measured.cost());
     }
@@ -136,13 +175,20 @@ final class ExchangeTrace {
         hold.settle(used, served.target().analytics().pricing());
     }
 
-    /** The exchange as it ended, with the numbers of its last attempt. */
+    /** The exchange as it ended, with the numbers of its last attempt; its span ends with it. */
     Exchange end(Exchange.Outcome outcome, Optional<GatewayError> error, Optional<Consumer> consumer,
                  boolean limitsUnchecked) {
         Measured numbers = measured != null ? measured : measure();
-        return new Exchange(requestId, route, served, tried, model, Optional.ofNullable(responseModel), stream,
-                outcome, error, usage, numbers.latency(), numbers.timeToFirstToken(), numbers.cost(), consumer,
-                limitsUnchecked, upstreamCalls);
+        Exchange exchange = new Exchange(requestId, route, served, tried, model, Optional.ofNullable(responseModel),
+                Optional.ofNullable(responseId), finishReasons, stream, outcome, error, usage, numbers.latency(),
+                numbers.timeToFirstToken(), numbers.cost(), consumer, limitsUnchecked, upstreamCalls,
+                span.traceId());
+        span.end(exchange);
+        return exchange;
+    }
+
+    private void finished(Optional<FinishReason> reason) {
+        reason.ifPresent(r -> finishReasons.add(r.name().toLowerCase(Locale.ROOT)));
     }
 
     private Measured measure() {

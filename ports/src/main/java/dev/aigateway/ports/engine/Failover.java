@@ -15,6 +15,7 @@ import dev.aigateway.ports.engine.balance.TargetPool;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -57,29 +58,31 @@ final class Failover {
             }
             skipped.add(index);
             RouteTarget target = route.targets().get(index);
-            trace.attempting(new Served(target, index, attempts));
+            Map<String, String> traceContext = trace.attempting(new Served(target, index, attempts));
             pool.started(index);
             try {
                 T result = attempt.run(target, target.upstream().forRequest(context.clientCredential(),
-                        context.requestId()), trace.served());
-                pool.succeeded(index, trace.feedback(true));
+                        context.requestId(), traceContext), trace.served());
+                pool.succeeded(index, trace.attemptEnded(true, Optional.empty(), false));
                 return result;
             } catch (GatewayException e) {
                 Optional<GatewayException> clientsOwn = clientCredentialRejected(e, target, context);
                 if (clientsOwn.isPresent()) {
                     // The client's key is at fault, not the target: no breaker, no failover.
-                    pool.succeeded(index, trace.feedback(true));
+                    pool.succeeded(index, trace.attemptEnded(true, Optional.of(clientsOwn.get().error()), false));
                     throw clientsOwn.get();
                 }
                 boolean delivered = trace.delivered();
-                pool.failed(index, trace.feedback(false), delivered ? 0 : retryAfterNanos(e.error()));
-                if (delivered || !failsOver(e.error(), balancer)) {
+                boolean movesOn = !delivered && failsOver(e.error(), balancer);
+                pool.failed(index, trace.attemptEnded(false, Optional.of(e.error()), movesOn),
+                        delivered ? 0 : retryAfterNanos(e.error()));
+                if (!movesOn) {
                     throw e;
                 }
                 last = e;
             } catch (ClientGoneException e) {
                 // The client's leaving says nothing about the target.
-                pool.succeeded(index, trace.feedback(true));
+                pool.succeeded(index, trace.attemptEnded(true, Optional.empty(), false));
                 throw e;
             }
         }

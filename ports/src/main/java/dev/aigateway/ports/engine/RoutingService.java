@@ -2,6 +2,8 @@ package dev.aigateway.ports.engine;
 
 import dev.aigateway.domain.access.CounterStore;
 import dev.aigateway.domain.access.TokenEstimate;
+import dev.aigateway.domain.Tunable;
+import dev.aigateway.domain.chat.ChatChoice;
 import dev.aigateway.domain.chat.ChatRequest;
 import dev.aigateway.domain.chat.ChatResponse;
 import dev.aigateway.domain.completion.CompletionRequest;
@@ -21,6 +23,8 @@ import dev.aigateway.ports.CompletionUseCase;
 import dev.aigateway.ports.EmbeddingUseCase;
 import dev.aigateway.ports.Exchange;
 import dev.aigateway.ports.ExchangeObserver;
+import dev.aigateway.ports.ExchangeSpan;
+import dev.aigateway.ports.ExchangeTracer;
 import dev.aigateway.ports.PassthroughResponder;
 import dev.aigateway.ports.PassthroughUseCase;
 import dev.aigateway.ports.RequestContext;
@@ -47,18 +51,27 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
     private final LongSupplier nanoClock;
     private final Failover failover;
     private final TokenBudget budget;
+    private final ExchangeTracer tracer;
 
     /**
      * @param nanoClock a monotonic clock in nanoseconds ({@code System::nanoTime} outside tests)
      * @param counterStores where each kind of token-limit counter lives
+     * @param tracer where exchanges become traces
      */
     public RoutingService(ProviderRegistry providers, ExchangeObserver observer, LongSupplier nanoClock,
-                          Map<CounterStore, TokenWindows> counterStores) {
+                          Map<CounterStore, TokenWindows> counterStores, ExchangeTracer tracer) {
         this.providers = Objects.requireNonNull(providers, "providers");
         this.observer = Objects.requireNonNull(observer, "observer");
         this.nanoClock = nanoClock;
         this.failover = new Failover(new TargetPools(providers, nanoClock));
         this.budget = new TokenBudget(counterStores);
+        this.tracer = Objects.requireNonNull(tracer, "tracer");
+    }
+
+    /** A routing service whose exchanges are not traced. */
+    public RoutingService(ProviderRegistry providers, ExchangeObserver observer, LongSupplier nanoClock,
+                          Map<CounterStore, TokenWindows> counterStores) {
+        this(providers, observer, nanoClock, counterStores, ExchangeTracer.OFF);
     }
 
     /** A routing service whose token limits, if any route has them, count in this instance's memory. */
@@ -73,12 +86,12 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
 
     @Override
     public void chat(Route route, ChatRequest request, RequestContext context, ChatResponder responder) {
-        observed(route, context, request.model(), request.stream(), Capability.CHAT,
+        observed(route, context, request.model(), request.stream(), Optional.of(request), Capability.CHAT,
                 () -> new TokenBudget.Demand(TokenEstimate.promptTokens(request), request.maxTokens()), trace ->
                 failover.run(route, context, request.model(), () -> Prompts.lastUserText(request), trace,
                         (target, upstream, served) -> {
                             ChatRequest sent = target.policy().applyTo(request);
-                            trace.sending(sent.model().orElseThrow(), sent.stream());
+                            trace.sending(sent.model().orElseThrow(), sent.stream(), Optional.of(sent));
                             UpstreamProvider provider = providers.serving(upstream);
                             if (sent.stream()) {
                                 streamed(responder, served, trace, sink -> provider.streamChat(upstream, sent, sink,
@@ -92,12 +105,12 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
 
     @Override
     public void complete(Route route, CompletionRequest request, RequestContext context, ChatResponder responder) {
-        observed(route, context, request.model(), request.stream(), Capability.COMPLETIONS,
+        observed(route, context, request.model(), request.stream(), Optional.of(request), Capability.COMPLETIONS,
                 () -> new TokenBudget.Demand(TokenEstimate.promptTokens(request), request.maxTokens()), trace ->
                 failover.run(route, context, request.model(), () -> Prompts.first(request.prompts()), trace,
                         (target, upstream, served) -> {
                             CompletionRequest sent = target.policy().applyTo(request);
-                            trace.sending(sent.model().orElseThrow(), sent.stream());
+                            trace.sending(sent.model().orElseThrow(), sent.stream(), Optional.of(sent));
                             UpstreamProvider provider = providers.serving(upstream);
                             if (sent.stream()) {
                                 streamed(responder, served, trace, sink -> provider.streamComplete(upstream, sent,
@@ -111,12 +124,12 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
 
     @Override
     public Answered<EmbeddingResponse> embed(Route route, EmbeddingRequest request, RequestContext context) {
-        return observed(route, context, request.model(), false, Capability.EMBEDDINGS,
+        return observed(route, context, request.model(), false, Optional.empty(), Capability.EMBEDDINGS,
                 () -> new TokenBudget.Demand(TokenEstimate.promptTokens(request.inputs()), Optional.of(0)), trace ->
                 failover.run(route, context, request.model(), () -> Prompts.first(request.inputs()), trace,
                         (target, upstream, served) -> {
                             EmbeddingRequest sent = target.policy().applyTo(request);
-                            trace.sending(sent.model().orElseThrow(), false);
+                            trace.sending(sent.model().orElseThrow(), false, Optional.empty());
                             EmbeddingResponse response = providers.serving(upstream).embed(upstream, sent);
                             trace.upstreamCalls(response.upstreamCalls());
                             trace.answered(response.model(), response.usage());
@@ -129,7 +142,8 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
     public void forward(Route route, PassthroughRequest request, RequestContext context,
                         PassthroughResponder responder) {
         requireCapability(route, Capability.PASSTHROUGH);
-        ExchangeTrace trace = new ExchangeTrace(context.requestId(), route, Optional.empty(), false, nanoClock);
+        ExchangeTrace trace = new ExchangeTrace(context.requestId(), route, Optional.empty(), false, nanoClock,
+                model -> ExchangeSpan.NONE);
         // Forwarded bodies are not read, so there is nothing to count: only access rules apply to them.
         failover.run(route, context, Optional.empty(), () -> null, trace, (target, upstream, served) -> {
             providers.serving(upstream).forward(upstream, request, responder);
@@ -138,6 +152,7 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
     }
 
     private static void complete(ChatResponder responder, Served served, ExchangeTrace trace, ChatResponse answer) {
+        trace.identified(answer.id(), answer.choices().stream().map(ChatChoice::finishReason).toList());
         trace.answered(answer.model(), answer.usage());
         responder.complete(answer, served);
     }
@@ -151,9 +166,10 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
 
     /** Runs one exchange and reports it once, however it ends. */
     private <T> T observed(Route route, RequestContext context, Optional<String> requestedModel, boolean stream,
-                           Capability needed, Supplier<TokenBudget.Demand> demand,
-                           Function<ExchangeTrace, T> exchange) {
-        ExchangeTrace trace = new ExchangeTrace(context.requestId(), route, requestedModel, stream, nanoClock);
+                           Optional<? extends Tunable<?>> sampling, Capability needed,
+                           Supplier<TokenBudget.Demand> demand, Function<ExchangeTrace, T> exchange) {
+        ExchangeTrace trace = new ExchangeTrace(context.requestId(), route, requestedModel, stream, nanoClock,
+                model -> tracer.start(context, route.type().operationName(), model, sampling));
         Exchange.Outcome outcome = Exchange.Outcome.FAILED;
         Optional<GatewayError> error = Optional.empty();
         TokenBudget.Hold hold = TokenBudget.Hold.NONE;

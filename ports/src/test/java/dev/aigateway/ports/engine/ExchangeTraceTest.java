@@ -11,6 +11,7 @@ import dev.aigateway.domain.route.RoutePolicy;
 import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.domain.route.UpstreamTarget;
 import dev.aigateway.ports.Exchange;
+import dev.aigateway.ports.ExchangeSpan;
 import dev.aigateway.ports.Served;
 import dev.aigateway.ports.engine.balance.TargetFeedback;
 import java.time.Duration;
@@ -28,13 +29,14 @@ class ExchangeTraceTest {
 
     @Test
     void theBalancerAndTheObserverGetTheSameLatencyTimeToFirstTokenAndCost() {
-        ExchangeTrace trace = new ExchangeTrace("req", route, Optional.of("m"), true, clock::get);
+        ExchangeTrace trace = new ExchangeTrace("req", route, Optional.of("m"), true, clock::get,
+                model -> ExchangeSpan.NONE);
         trace.attempting(new Served(route.primary(), 0, 1));
         clock.addAndGet(Duration.ofMillis(30).toNanos());
         trace.chunk(new ChatChunk("c", 1, "m", List.of(), Optional.empty()));
         clock.addAndGet(Duration.ofMillis(70).toNanos());
         trace.chunk(new ChatChunk("c", 1, "m", List.of(), Optional.of(new Usage(1000, 500, 1500))));
-        TargetFeedback feedback = trace.feedback(true);
+        TargetFeedback feedback = trace.attemptEnded(true, Optional.empty(), false);
         clock.addAndGet(Duration.ofMillis(5).toNanos());
 
         Exchange exchange = trace.end(Exchange.Outcome.COMPLETED, Optional.empty(), Optional.empty(), false);
@@ -48,7 +50,8 @@ class ExchangeTraceTest {
 
     @Test
     void anExchangeRefusedBeforeAnyAttemptIsMeasuredFromItsStart() {
-        ExchangeTrace trace = new ExchangeTrace("req", route, Optional.empty(), false, clock::get);
+        ExchangeTrace trace = new ExchangeTrace("req", route, Optional.empty(), false, clock::get,
+                model -> ExchangeSpan.NONE);
         clock.addAndGet(Duration.ofMillis(2).toNanos());
 
         Exchange exchange = trace.end(Exchange.Outcome.FAILED, Optional.empty(), Optional.empty(), false);
