@@ -47,9 +47,10 @@ final class ConfigReloader implements ConfigReload {
             LOG.log(Level.WARNING, message);
             return new Outcome(false, routes.current().number(), message);
         }
-        if (!next.server().equals(started.server()) || !next.admin().equals(started.admin())) {
-            LOG.log(Level.WARNING, "the server block changed; where and how the gateway listens changes at the next"
-                    + " start, the routes change now");
+        if (!next.server().equals(started.server()) || !next.admin().equals(started.admin())
+                || !next.tracing().equals(started.tracing())) {
+            LOG.log(Level.WARNING, "the server block changed; where and how the gateway listens and traces changes"
+                    + " at the next start, the routes change now");
         }
         LiveRoutes.Generation serving = routes.replace(next.routes());
         String message = "configuration generation " + serving.number() + " serves " + serving.routes().size()

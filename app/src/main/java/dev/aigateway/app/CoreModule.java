@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.aigateway.adapters.http.HttpModule.AdminSettings;
 import dev.aigateway.adapters.http.HttpModule.ServerSettings;
+import dev.aigateway.adapters.otel.OtelModule.TracingSettings;
 import dev.aigateway.adapters.redis.RedisModule.RedisSettings;
 import dev.aigateway.domain.access.CounterStore;
 import dev.aigateway.domain.access.TokenLimits;
@@ -13,6 +14,7 @@ import dev.aigateway.ports.CompletionUseCase;
 import dev.aigateway.ports.ConfigReload;
 import dev.aigateway.ports.EmbeddingUseCase;
 import dev.aigateway.ports.ExchangeObserver;
+import dev.aigateway.ports.ExchangeTracer;
 import dev.aigateway.ports.ModelListUseCase;
 import dev.aigateway.ports.PassthroughUseCase;
 import dev.aigateway.ports.ProviderOptionsReader;
@@ -90,10 +92,15 @@ final class CoreModule {
     }
 
     @Provides
+    static TracingSettings tracingSettings(GatewayConfig config) {
+        return config.tracing();
+    }
+
+    @Provides
     @Singleton
     static RoutingService routingService(ProviderRegistry providers, ExchangeObserver observer,
-                                         Map<CounterStore, TokenWindows> counterStores) {
-        return new RoutingService(providers, observer, System::nanoTime, counterStores);
+                                         Map<CounterStore, TokenWindows> counterStores, ExchangeTracer tracer) {
+        return new RoutingService(providers, observer, System::nanoTime, counterStores, tracer);
     }
 
     @Provides

@@ -6,6 +6,7 @@ import dev.aigateway.adapters.http.HttpModule;
 import dev.aigateway.adapters.mistral.MistralModule;
 import dev.aigateway.adapters.ollama.OllamaModule;
 import dev.aigateway.adapters.openai.OpenAiModule;
+import dev.aigateway.adapters.otel.OtelModule;
 import dev.aigateway.adapters.redis.RedisModule;
 import dev.aigateway.domain.access.CounterStore;
 import dev.aigateway.ports.ConfigReload;
@@ -20,7 +21,7 @@ import javax.inject.Singleton;
 /** The gateway as one object graph: each adapter contributes its module; a provider is one more module here. */
 @Singleton
 @Component(modules = {CoreModule.class, HttpModule.class, MistralModule.class, OllamaModule.class,
-        OpenAiModule.class, RedisModule.class})
+        OpenAiModule.class, RedisModule.class, OtelModule.class})
 interface GatewayComponent {
 
     /** The configuration, read from the source the component was made with; a {@link ConfigException} if invalid. */

@@ -67,7 +67,8 @@ final class KongConfigReader {
             routes.add(route);
         }
         return new GatewayConfig(server, routes, Duration.ofSeconds(modelsCacheSeconds), listen.origin(),
-                shared.settings(), admin(serverNode.object("admin")));
+                shared.settings(), admin(serverNode.object("admin")),
+                TracingConfigReader.read(serverNode.object("tracing")));
     }
 
     /** Where to listen, and where each half came from. */
@@ -105,7 +106,7 @@ final class KongConfigReader {
     }
 
     private static ServerSettings server(ConfigNode node, Listen listen) {
-        node.allowOnly(Set.of("host", "port", "admin", "models_cache_ttl_seconds", "max_concurrent_requests",
+        node.allowOnly(Set.of("host", "port", "admin", "tracing", "models_cache_ttl_seconds", "max_concurrent_requests",
                 "client_read_timeout_seconds", "max_headers_bytes", "max_request_line_bytes",
                 "shutdown_grace_seconds", "sse_heartbeat_seconds", "limits"), Map.of());
         ServerSettings defaults = ServerSettings.defaults(listen.host(), listen.port());

@@ -7,11 +7,11 @@ import dev.aigateway.domain.route.Route;
 import dev.aigateway.ports.Cancellation;
 import dev.aigateway.ports.LimitReport;
 import dev.aigateway.ports.RequestContext;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,20 +50,33 @@ record JsonExchange(ObjectNode body, String requestId, Optional<Secret> clientCr
         return new RequestContext(requestId, clientCredential, headers, cancellation, consumer, path, limits);
     }
 
+    /** The W3C trace-context headers, read so that a traced exchange continues the client's trace. */
+    private static final List<HeaderName> TRACE_CONTEXT = List.of(HeaderNames.create("traceparent"),
+            HeaderNames.create("tracestate"));
+
     /**
-     * The headers the route's balancer ({@code hash_on_header}) and limit policies read, by lower-case name, when
-     * the client sent them: copying every header of every request would be work on the hot path for nothing.
+     * The headers the route's balancer ({@code hash_on_header}) and limit policies read, and the client's trace
+     * context, by lower-case name, when the client sent them: copying every header of every request would be work
+     * on the hot path for nothing, so nothing is allocated for a request that sent none of them.
      */
     static Map<String, String> headersRead(ServerRequest request, Route route) {
-        List<String> names = route.headersRead();
-        if (names.isEmpty()) {
-            return Map.of();
+        Map<String, String> read = null;
+        for (String name : route.headersRead()) {
+            read = copy(request, HeaderNames.create(name), read);
         }
-        Map<String, String> read = new HashMap<>();
-        for (String name : names) {
-            request.headers().first(HeaderNames.create(name))
-                    .ifPresent(value -> read.put(name.toLowerCase(Locale.ROOT), value));
+        for (HeaderName name : TRACE_CONTEXT) {
+            read = copy(request, name, read);
         }
+        return read == null ? Map.of() : read;
+    }
+
+    private static Map<String, String> copy(ServerRequest request, HeaderName name, Map<String, String> into) {
+        Optional<String> value = request.headers().first(name);
+        if (value.isEmpty()) {
+            return into;
+        }
+        Map<String, String> read = into == null ? new HashMap<>(4) : into;
+        read.put(name.lowerCase(), value.get());
         return read;
     }
 }
