@@ -172,8 +172,10 @@ final class AiProxyConfigReader {
         }
         UpstreamTarget upstream = new UpstreamTarget(provider, UpstreamConfigReader.url(options), UpstreamConfigReader.path(options), credential,
                 auth.bool("allow_override").orElse(false), timeouts, reader.read(options));
-        return new RouteTarget(policy, upstream, new RouteAnalytics(logStatistics(config.object("logging")),
-                pricing(options)), weight, description);
+        ConfigNode logging = config.object("logging");
+        logging.allowOnly(Set.of("log_statistics", "log_payloads"), Map.of());
+        return new RouteTarget(policy, upstream, new RouteAnalytics(logging.bool("log_statistics").orElse(false),
+                pricing(options), logging.bool("log_payloads").orElse(false)), weight, description);
     }
 
     /** The provider's id, which must be one this gateway has. */
@@ -190,14 +192,6 @@ final class AiProxyConfigReader {
         Set<String> all = new HashSet<>(a);
         all.addAll(b);
         return all;
-    }
-
-    private static boolean logStatistics(ConfigNode logging) {
-        logging.allowOnly(Set.of("log_statistics", "log_payloads"), Map.of());
-        if (logging.bool("log_payloads").orElse(false)) {
-            throw logging.error("log_payloads", "is not implemented yet: payload logging is planned; set it to false");
-        }
-        return logging.bool("log_statistics").orElse(false);
     }
 
     /** Prices count only as a pair: a cost from one of them would be wrong, not partial. */

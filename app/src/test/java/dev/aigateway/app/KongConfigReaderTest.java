@@ -152,7 +152,7 @@ class KongConfigReaderTest {
             "two credentials|'          auth: { param_name: k, param_value: v, param_location: query, header_name: a, header_value: b }'|routes[0].plugins[0].config.auth.param_name cannot be set together with header_name",
             "another provider's auth|'          auth: { azure_client_id: x }'|routes[0].plugins[0].config.auth.azure_client_id is not implemented yet: applies to a cloud platform's identity",
             "half a header|'          auth: { header_name: Authorization }'|routes[0].plugins[0].config.auth.header_value is required",
-            "log_payloads|'          logging: { log_statistics: true, log_payloads: true }'|routes[0].plugins[0].config.logging.log_payloads is not implemented yet",
+            "an unknown logging field|'          logging: { log_everything: true }'|routes[0].plugins[0].config.logging.log_everything is not a known field",
             "a bad response_streaming|'          response_streaming: sometimes'|routes[0].plugins[0].config.response_streaming must be one of allow, always, deny",
             "a bad body size|'          max_request_body_size: -1'|routes[0].plugins[0].config.max_request_body_size must be a positive",
             "a text body size|'          max_request_body_size: lots'|routes[0].plugins[0].config.max_request_body_size must be a whole number",

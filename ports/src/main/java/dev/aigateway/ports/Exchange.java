@@ -31,13 +31,14 @@ import java.util.Optional;
  * @param limitsUnchecked whether it was served without its token limits, the counter store being unavailable
  * @param upstreamCalls how many upstream calls the answer took (more than one for a request split into batches)
  * @param traceId the trace the exchange belongs to, when it is traced
+ * @param payloads the request and answer bodies, for a route that logs payloads
  */
 public record Exchange(String requestId, Route route, Served served, List<Integer> triedTargets, String model,
                        Optional<String> responseModel, Optional<String> responseId, List<String> finishReasons,
                        boolean stream, Outcome outcome, Optional<GatewayError> error, Optional<Usage> usage,
                        Duration latency, Optional<Duration> timeToFirstToken, Optional<Double> cost,
                        Optional<Consumer> consumer, boolean limitsUnchecked, int upstreamCalls,
-                       Optional<String> traceId) {
+                       Optional<String> traceId, Payloads payloads) {
 
     /** How an exchange ended. */
     public enum Outcome {
@@ -66,6 +67,7 @@ public record Exchange(String requestId, Route route, Served served, List<Intege
         Objects.requireNonNull(cost, "cost");
         Objects.requireNonNull(consumer, "consumer");
         Objects.requireNonNull(traceId, "traceId");
+        Objects.requireNonNull(payloads, "payloads");
     }
 
     /** Kong's {@code time_per_token}: generation time per completion token, in ms. */

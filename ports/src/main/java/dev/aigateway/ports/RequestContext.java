@@ -16,9 +16,11 @@ import java.util.Optional;
  * @param consumer who sent the request, when the route authenticates
  * @param path the request's path, for limit policies that match on it
  * @param limits where the core reports the request's token windows
+ * @param payloads the bodies the ingress keeps for a route that logs payloads
  */
 public record RequestContext(String requestId, Optional<Secret> clientCredential, Map<String, String> headers,
-                             Cancellation cancellation, Optional<Consumer> consumer, String path, LimitReport limits) {
+                             Cancellation cancellation, Optional<Consumer> consumer, String path, LimitReport limits,
+                             Payloads payloads) {
     public RequestContext {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(clientCredential, "clientCredential");
@@ -27,6 +29,13 @@ public record RequestContext(String requestId, Optional<Secret> clientCredential
         Objects.requireNonNull(consumer, "consumer");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(payloads, "payloads");
+    }
+
+    /** A context whose bodies nobody keeps. */
+    public RequestContext(String requestId, Optional<Secret> clientCredential, Map<String, String> headers,
+                          Cancellation cancellation, Optional<Consumer> consumer, String path, LimitReport limits) {
+        this(requestId, clientCredential, headers, cancellation, consumer, path, limits, Payloads.NONE);
     }
 
     /** A context of an anonymous client, reported nowhere. */

@@ -1,6 +1,7 @@
 package dev.aigateway.adapters.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigateway.domain.chat.ChatChunk;
 import dev.aigateway.ports.Served;
 import io.helidon.webserver.http.ServerResponse;
 
@@ -11,14 +12,16 @@ final class HttpAnswer {
     private final OpenAiJson json;
     private final OpenStreams streams;
     private final ClientCancellation cancellation;
+    private final PayloadCapture payloads;
 
     HttpAnswer(ServerResponse response, AnswerHeaders headers, OpenAiJson json, OpenStreams streams,
-               ClientCancellation cancellation) {
+               ClientCancellation cancellation, PayloadCapture payloads) {
         this.response = response;
         this.headers = headers;
         this.json = json;
         this.streams = streams;
         this.cancellation = cancellation;
+        this.payloads = payloads;
     }
 
     OpenAiJson json() {
@@ -32,7 +35,14 @@ final class HttpAnswer {
 
     void sendJson(Served served, String model, ObjectNode body) {
         headers.write(response, served, model);
-        Replies.sendJson(response, 200, json.write(body));
+        byte[] bytes = json.write(body);
+        payloads.response(bytes);
+        Replies.sendJson(response, 200, bytes);
+    }
+
+    /** A stream chunk goes to the client. */
+    void relayed(ChatChunk chunk) {
+        payloads.relayed(chunk);
     }
 
     SseStream openStream(Served served, String model) {

@@ -86,6 +86,7 @@ final class HttpChatResponder implements ChatResponder {
 
     private void send(ChatChunk chunk) {
         lastChunk = chunk;
+        answer.relayed(chunk);
         if (chunk.usage().isPresent()) {
             usage = chunk.usage();
         }

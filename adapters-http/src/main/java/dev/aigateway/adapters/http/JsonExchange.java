@@ -6,6 +6,7 @@ import dev.aigateway.domain.access.Consumer;
 import dev.aigateway.domain.route.Route;
 import dev.aigateway.ports.Cancellation;
 import dev.aigateway.ports.LimitReport;
+import dev.aigateway.ports.Payloads;
 import dev.aigateway.ports.RequestContext;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -46,8 +47,9 @@ record JsonExchange(ObjectNode body, String requestId, Optional<Secret> clientCr
      * The context the core gets, with the cancellation the ingress will trigger if it gives up, and where the
      * request's token windows are reported.
      */
-    RequestContext context(Cancellation cancellation, LimitReport limits) {
-        return new RequestContext(requestId, clientCredential, headers, cancellation, consumer, path, limits);
+    RequestContext context(Cancellation cancellation, LimitReport limits, Payloads payloads) {
+        return new RequestContext(requestId, clientCredential, headers, cancellation, consumer, path, limits,
+                payloads);
     }
 
     /** The W3C trace-context headers, read so that a traced exchange continues the client's trace. */

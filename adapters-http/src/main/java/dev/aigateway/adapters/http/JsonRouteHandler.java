@@ -18,6 +18,7 @@ final class JsonRouteHandler implements Handler {
     private final OpenAiJson json;
     private final OpenStreams streams;
     private final Operation operation;
+    private final boolean logsPayloads;
 
     /** What a route type does with a request: map it, call its use case, answer in its OpenAI shape. */
     @FunctionalInterface
@@ -30,6 +31,7 @@ final class JsonRouteHandler implements Handler {
         this.json = json;
         this.streams = streams;
         this.operation = operation;
+        this.logsPayloads = route.targets().stream().anyMatch(target -> target.analytics().logPayloads());
     }
 
     /** The operation of each JSON route type, on the use cases given. */
@@ -61,8 +63,10 @@ final class JsonRouteHandler implements Handler {
         AnswerHeaders headers = new AnswerHeaders(route, System.nanoTime());
         JsonExchange exchange = JsonExchange.read(request, route, json);
         ClientCancellation cancellation = new ClientCancellation();
+        PayloadCapture payloads = logsPayloads ? PayloadCapture.keeping(json.write(exchange.body()))
+                : PayloadCapture.NONE;
         operation.serve(exchange.body(), exchange.context(cancellation,
-                        windows -> LimitHeaders.of(windows).forEach(response::header)),
-                new HttpAnswer(response, headers, json, streams, cancellation));
+                        windows -> LimitHeaders.of(windows).forEach(response::header), payloads),
+                new HttpAnswer(response, headers, json, streams, cancellation, payloads));
     }
 }

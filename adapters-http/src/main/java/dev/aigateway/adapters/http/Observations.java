@@ -11,8 +11,9 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Where exchanges are reported: the metrics always, and, for targets with {@code log_statistics}, one JSON log line
- * in Kong's layout ({@code ai.proxy.meta}, {@code ai.proxy.usage}) on the logger {@value #LOGGER}.
+ * Where exchanges are reported: the metrics always, and, for targets with {@code log_statistics} or
+ * {@code log_payloads}, one JSON log line in Kong's layout ({@code ai.proxy.meta}, {@code ai.proxy.usage},
+ * {@code ai.proxy.payload}) on the logger {@value #LOGGER}.
  */
 final class Observations implements ExchangeObserver {
     static final String LOGGER = "dev.aigateway.analytics";
@@ -30,7 +31,7 @@ final class Observations implements ExchangeObserver {
     public void observed(Exchange exchange) {
         int status = status(exchange);
         metrics.record(exchange, status, exchange.route().type().operationName());
-        if (exchange.served().target().analytics().logStatistics()) {
+        if (exchange.served().target().analytics().logsLine()) {
             LOG.log(Level.INFO, new String(json.write(logLine(exchange, status)), StandardCharsets.UTF_8));
         }
     }
@@ -87,6 +88,11 @@ final class Observations implements ExchangeObserver {
         exchange.timeToFirstToken().ifPresent(t -> usage.put("time_to_first_token", t.toMillis()));
         exchange.timePerTokenMillis().ifPresent(t -> usage.put("time_per_token", t));
         exchange.cost().ifPresent(c -> usage.put("cost", c));
+        if (exchange.served().target().analytics().logPayloads()) {
+            ObjectNode payload = proxy.putObject("payload");
+            exchange.payloads().request().ifPresent(request -> payload.put("request", request));
+            exchange.payloads().response().ifPresent(response -> payload.put("response", response));
+        }
         return line;
     }
 }

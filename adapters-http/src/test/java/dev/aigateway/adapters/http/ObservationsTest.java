@@ -19,6 +19,7 @@ import dev.aigateway.domain.route.TuningOptions;
 import dev.aigateway.domain.route.TuningPrecedence;
 import dev.aigateway.domain.route.UpstreamTarget;
 import dev.aigateway.ports.Exchange;
+import dev.aigateway.ports.Payloads;
 import dev.aigateway.ports.Served;
 import java.net.URI;
 import java.time.Duration;
@@ -39,7 +40,7 @@ class ObservationsTest {
                 "mistral-small-latest", Optional.of("mistral-small-latest"), Optional.of("cmpl-1"), List.of("stop"),
                 false, Exchange.Outcome.COMPLETED, Optional.empty(), Optional.of(new Usage(3, 4, 7)),
                 Duration.ofMillis(12), Optional.empty(), Optional.empty(), Optional.of(new Consumer("team-a", Set.of())),
-                false, 3, Optional.of("4bf92f3577b34da6a3ce929d0e0e4736"));
+                false, 3, Optional.of("4bf92f3577b34da6a3ce929d0e0e4736"), Payloads.NONE);
 
         JsonNode line = Observations.logLine(exchange, Observations.status(exchange));
 
@@ -59,11 +60,11 @@ class ObservationsTest {
         Exchange failed = new Exchange("req-2", route, new Served(route.primary(), 0, 1), List.of(0), "m",
                 Optional.empty(), Optional.empty(), List.of(), false, Exchange.Outcome.FAILED,
                 Optional.of(new GatewayError.UpstreamTimeout("slow")), Optional.empty(), Duration.ZERO, Optional.empty(),
-                Optional.empty(), Optional.empty(), false, 1, Optional.empty());
+                Optional.empty(), Optional.empty(), false, 1, Optional.empty(), Payloads.NONE);
         Exchange aborted = new Exchange("req-3", route, new Served(route.primary(), 0, 1), List.of(0), "m",
                 Optional.empty(), Optional.empty(), List.of(), true, Exchange.Outcome.ABORTED, Optional.empty(),
                 Optional.empty(), Duration.ZERO, Optional.empty(), Optional.empty(), Optional.empty(), true, 1,
-                Optional.empty());
+                Optional.empty(), Payloads.NONE);
 
         assertThat(Observations.status(failed)).isEqualTo(504);
         assertThat(Observations.status(aborted)).isEqualTo(200);

@@ -18,6 +18,7 @@ import dev.aigateway.ports.Cancellation;
 import dev.aigateway.ports.Exchange;
 import dev.aigateway.ports.ExchangeSpan;
 import dev.aigateway.ports.ExchangeTracer;
+import dev.aigateway.ports.Payloads;
 import dev.aigateway.ports.RequestContext;
 import dev.aigateway.ports.Served;
 import java.net.URI;
@@ -65,7 +66,7 @@ class GenAiTracerTest {
                 Optional.of("mistral-small-2506"), Optional.of("cmpl-9"), List.of("stop"), true,
                 Exchange.Outcome.COMPLETED, Optional.empty(), Optional.of(usage), Duration.ofMillis(90),
                 Optional.of(Duration.ofMillis(40)), Optional.empty(), Optional.empty(), false, 1,
-                span.traceId()));
+                span.traceId(), Payloads.NONE));
 
         List<OtlpReceiver.Received> spans = receiver.await(2, s -> true, Duration.ofSeconds(10));
         assertThat(spans).hasSize(2);

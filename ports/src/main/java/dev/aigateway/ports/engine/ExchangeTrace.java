@@ -13,6 +13,7 @@ import dev.aigateway.ports.AttemptEnd;
 import dev.aigateway.ports.AttemptSpan;
 import dev.aigateway.ports.Exchange;
 import dev.aigateway.ports.ExchangeSpan;
+import dev.aigateway.ports.Payloads;
 import dev.aigateway.ports.Served;
 import dev.aigateway.ports.engine.balance.TargetFeedback;
 import java.time.Duration;
@@ -177,12 +178,12 @@ final class ExchangeTrace {
 
     /** The exchange as it ended, with the numbers of its last attempt; its span ends with it. */
     Exchange end(Exchange.Outcome outcome, Optional<GatewayError> error, Optional<Consumer> consumer,
-                 boolean limitsUnchecked) {
+                 boolean limitsUnchecked, Payloads payloads) {
         Measured numbers = measured != null ? measured : measure();
         Exchange exchange = new Exchange(requestId, route, served, tried, model, Optional.ofNullable(responseModel),
                 Optional.ofNullable(responseId), finishReasons, stream, outcome, error, usage, numbers.latency(),
                 numbers.timeToFirstToken(), numbers.cost(), consumer, limitsUnchecked, upstreamCalls,
-                span.traceId());
+                span.traceId(), payloads);
         span.end(exchange);
         return exchange;
     }

@@ -189,7 +189,8 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
             throw e;
         } finally {
             trace.settle(() -> demand.get().promptTokens());
-            observer.observed(trace.end(outcome, error, context.consumer(), hold == TokenBudget.UNCHECKED));
+            observer.observed(trace.end(outcome, error, context.consumer(), hold == TokenBudget.UNCHECKED,
+                    context.payloads()));
         }
     }
 

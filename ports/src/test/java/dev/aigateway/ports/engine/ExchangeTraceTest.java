@@ -12,6 +12,7 @@ import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.domain.route.UpstreamTarget;
 import dev.aigateway.ports.Exchange;
 import dev.aigateway.ports.ExchangeSpan;
+import dev.aigateway.ports.Payloads;
 import dev.aigateway.ports.Served;
 import dev.aigateway.ports.engine.balance.TargetFeedback;
 import java.time.Duration;
@@ -39,7 +40,8 @@ class ExchangeTraceTest {
         TargetFeedback feedback = trace.attemptEnded(true, Optional.empty(), false);
         clock.addAndGet(Duration.ofMillis(5).toNanos());
 
-        Exchange exchange = trace.end(Exchange.Outcome.COMPLETED, Optional.empty(), Optional.empty(), false);
+        Exchange exchange = trace.end(Exchange.Outcome.COMPLETED, Optional.empty(), Optional.empty(), false,
+                Payloads.NONE);
 
         assertThat(feedback.latency()).isEqualTo(Duration.ofMillis(100)).isEqualTo(exchange.latency());
         assertThat(feedback.timeToFirstToken()).contains(Duration.ofMillis(30)).isEqualTo(exchange.timeToFirstToken());
@@ -54,7 +56,8 @@ class ExchangeTraceTest {
                 model -> ExchangeSpan.NONE);
         clock.addAndGet(Duration.ofMillis(2).toNanos());
 
-        Exchange exchange = trace.end(Exchange.Outcome.FAILED, Optional.empty(), Optional.empty(), false);
+        Exchange exchange = trace.end(Exchange.Outcome.FAILED, Optional.empty(), Optional.empty(), false,
+                Payloads.NONE);
 
         assertThat(exchange.latency()).isEqualTo(Duration.ofMillis(2));
         assertThat(exchange.responseModel()).isEmpty();
