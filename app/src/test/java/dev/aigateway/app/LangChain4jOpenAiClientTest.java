@@ -2,7 +2,7 @@ package dev.aigateway.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aigateway.app.SelfHostedUpstreams.Upstream;
+import dev.aigateway.app.ClientUpstreams.Upstream;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.embedding.Embedding;
@@ -25,12 +25,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * LangChain4j's OpenAI module, pointed at the gateway's Ollama and OpenAI routes, for chat, stream, a tool round trip
- * and embeddings, with the upstream's exact token counts.
+ * LangChain4j's OpenAI module, pointed at the gateway's Mistral, Ollama and OpenAI routes, for chat, stream, a tool
+ * round trip and embeddings, with the upstream's exact token counts.
  */
 class LangChain4jOpenAiClientTest {
     @RegisterExtension
-    final SelfHostedUpstreams upstreams = new SelfHostedUpstreams();
+    final ClientUpstreams upstreams = new ClientUpstreams();
 
     @ParameterizedTest
     @EnumSource(Upstream.class)

@@ -22,6 +22,7 @@ final class GenAiAttributes {
     static final AttributeKey<String> REQUEST_MODEL = AttributeKey.stringKey("gen_ai.request.model");
     static final AttributeKey<Double> TEMPERATURE = AttributeKey.doubleKey("gen_ai.request.temperature");
     static final AttributeKey<Double> TOP_P = AttributeKey.doubleKey("gen_ai.request.top_p");
+    static final AttributeKey<Long> TOP_K = AttributeKey.longKey("gen_ai.request.top_k");
     static final AttributeKey<Long> MAX_TOKENS = AttributeKey.longKey("gen_ai.request.max_tokens");
     static final AttributeKey<String> RESPONSE_MODEL = AttributeKey.stringKey("gen_ai.response.model");
     static final AttributeKey<String> RESPONSE_ID = AttributeKey.stringKey("gen_ai.response.id");
@@ -77,6 +78,7 @@ final class GenAiAttributes {
         sampling.ifPresent(values -> {
             values.temperature().ifPresent(t -> span.setAttribute(TEMPERATURE, t));
             values.topP().ifPresent(p -> span.setAttribute(TOP_P, p));
+            values.topK().ifPresent(k -> span.setAttribute(TOP_K, (long) k));
             values.maxTokens().ifPresent(m -> span.setAttribute(MAX_TOKENS, (long) m));
         });
     }

@@ -52,7 +52,7 @@ class GenAiTracerTest {
         ExchangeTracer tracer = tracing.tracer();
         RequestContext context = new RequestContext("req-1", Optional.empty(),
                 Map.of("traceparent", "00-" + CLIENT_TRACE + "-" + CLIENT_SPAN + "-01"), Cancellation.NONE);
-        ChatRequest request = ChatRequest.builder().model("mistral-small-latest").temperature(0.2).maxTokens(64)
+        ChatRequest request = ChatRequest.builder().model("mistral-small-latest").temperature(0.2).maxTokens(64).topK(40)
                 .message(new Message.User(Content.text("a secret prompt"), Optional.empty())).build();
 
         ExchangeSpan span = tracer.start(context, "chat", "mistral-small-latest", Optional.of(request));
@@ -80,6 +80,7 @@ class GenAiTracerTest {
         assertThat(server.attribute("gen_ai.provider.name")).contains("mistral_ai");
         assertThat(server.attribute("gen_ai.request.temperature")).contains("0.2");
         assertThat(server.attribute("gen_ai.request.max_tokens")).contains("64");
+        assertThat(server.attribute("gen_ai.request.top_k")).contains("40");
         assertThat(server.attribute("gen_ai.usage.input_tokens")).contains("12");
         assertThat(server.attribute("gen_ai.usage.output_tokens")).contains("5");
         assertThat(server.attribute("gen_ai.response.finish_reasons")).contains("stop");
