@@ -1,9 +1,11 @@
 package dev.aigateway.adapters.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.domain.Usage;
 import dev.aigateway.domain.chat.ChatChunk;
 import dev.aigateway.domain.chat.ChatResponse;
+import java.io.IOException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -18,12 +20,13 @@ record AnswerShape(Function<ChatResponse, ObjectNode> whole, ChunkWriter chunk,
             OpenAiChatResponseMapper::chunk, OpenAiChatResponseMapper::usageChunk);
 
     static final AnswerShape TEXT_COMPLETION = new AnswerShape(OpenAiTextCompletionMapper::completion,
-            (chunk, counter, withUsage) -> OpenAiTextCompletionMapper.chunk(chunk, withUsage),
+            (out, chunk, counter, withUsage) -> out.writeTree(OpenAiTextCompletionMapper.chunk(chunk, withUsage)),
             OpenAiTextCompletionMapper::usageChunk);
 
-    /** Writes one stream chunk. */
+    /** Writes one stream chunk into a generator. */
     @FunctionalInterface
     interface ChunkWriter {
-        ObjectNode write(ChatChunk chunk, ToolCallCounter counter, boolean withUsage);
+        void write(JsonGenerator out, ChatChunk chunk, ToolCallCounter counter, boolean withUsage)
+                throws IOException;
     }
 }

@@ -90,6 +90,6 @@ final class HttpChatResponder implements ChatResponder {
         if (chunk.usage().isPresent()) {
             usage = chunk.usage();
         }
-        stream.event(answer.json().write(shape.chunk().write(chunk, toolCalls, !includeUsage)), false);
+        stream.event(answer.json().write(out -> shape.chunk().write(out, chunk, toolCalls, !includeUsage)), false);
     }
 }

@@ -2,6 +2,7 @@ package dev.aigateway.adapters.http;
 
 import static dev.aigateway.adapters.http.OpenAiJson.NODES;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.domain.Usage;
@@ -11,6 +12,7 @@ import dev.aigateway.domain.chat.ChatResponse;
 import dev.aigateway.domain.chat.ChunkChoice;
 import dev.aigateway.domain.chat.FinishReason;
 import dev.aigateway.domain.chat.ToolCall;
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,34 +42,58 @@ final class OpenAiChatResponseMapper {
     }
 
     /**
-     * One stream chunk. {@code counter} numbers its tool calls after those already streamed for the choice;
+     * One stream chunk, written straight into {@code out}: a stream writes one per event, where building a tree
+     * first cost as much again. {@code counter} numbers its tool calls after those already streamed for the choice;
      * {@code withUsage} is false when usage goes in a chunk of its own.
      */
-    static ObjectNode chunk(ChatChunk chunk, ToolCallCounter counter, boolean withUsage) {
-        ObjectNode wire = header(chunk.id(), "chat.completion.chunk", chunk.created(), chunk.model());
-        ArrayNode choices = wire.putArray("choices");
+    static void chunk(JsonGenerator out, ChatChunk chunk, ToolCallCounter counter, boolean withUsage)
+            throws IOException {
+        out.writeStartObject();
+        out.writeStringField("id", chunk.id());
+        out.writeStringField("object", "chat.completion.chunk");
+        out.writeNumberField("created", chunk.created());
+        out.writeStringField("model", chunk.model());
+        out.writeArrayFieldStart("choices");
         for (ChunkChoice choice : chunk.choices()) {
-            ObjectNode item = choices.addObject().put("index", choice.index());
-            ObjectNode delta = item.putObject("delta");
+            out.writeStartObject();
+            out.writeNumberField("index", choice.index());
+            out.writeObjectFieldStart("delta");
             if (choice.delta().roleStarts()) {
-                delta.put("role", "assistant");
+                out.writeStringField("role", "assistant");
             }
-            choice.delta().content().ifPresent(c -> delta.put("content", c));
-            choice.delta().reasoning().ifPresent(r -> delta.put("reasoning_content", r));
+            if (choice.delta().content().isPresent()) {
+                out.writeStringField("content", choice.delta().content().get());
+            }
+            if (choice.delta().reasoning().isPresent()) {
+                out.writeStringField("reasoning_content", choice.delta().reasoning().get());
+            }
             List<ToolCall> calls = choice.delta().toolCalls();
             if (!calls.isEmpty()) {
-                ArrayNode wireCalls = delta.putArray("tool_calls");
+                out.writeArrayFieldStart("tool_calls");
                 for (ToolCall call : calls) {
-                    toolCall(wireCalls.addObject().put("index", counter.next(choice.index())), call);
+                    out.writeStartObject();
+                    out.writeNumberField("index", counter.next(choice.index()));
+                    out.writeStringField("id", call.id());
+                    out.writeStringField("type", "function");
+                    out.writeObjectFieldStart("function");
+                    out.writeStringField("name", call.name());
+                    out.writeStringField("arguments", call.arguments());
+                    out.writeEndObject();
+                    out.writeEndObject();
                 }
+                out.writeEndArray();
             }
-            item.putNull("logprobs");
-            item.put("finish_reason", finishReason(choice.finishReason()));
+            out.writeEndObject();
+            out.writeNullField("logprobs");
+            out.writeStringField("finish_reason", finishReason(choice.finishReason()));
+            out.writeEndObject();
         }
-        if (withUsage) {
-            chunk.usage().ifPresent(usage -> OpenAiUsage.write(wire, usage));
+        out.writeEndArray();
+        if (withUsage && chunk.usage().isPresent()) {
+            out.writeFieldName("usage");
+            out.writeTree(OpenAiUsage.node(chunk.usage().get()));
         }
-        return wire;
+        out.writeEndObject();
     }
 
     /** OpenAI's closing chunk for {@code include_usage}: no choices, only the usage. */

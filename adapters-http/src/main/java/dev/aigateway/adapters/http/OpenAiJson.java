@@ -1,8 +1,10 @@
 package dev.aigateway.adapters.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,6 +72,22 @@ final class OpenAiJson {
             throw GatewayException.invalid("request body must be a JSON object", null);
         }
         return (ObjectNode) root;
+    }
+
+    /** Something written straight into a generator, without a tree first: the per-event work of a stream. */
+    @FunctionalInterface
+    interface Writing {
+        void writeTo(JsonGenerator out) throws IOException;
+    }
+
+    byte[] write(Writing writing) {
+        ByteArrayBuilder bytes = new ByteArrayBuilder(256);
+        try (JsonGenerator out = mapper.getFactory().createGenerator(bytes)) {
+            writing.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing into memory does not fail", e);
+        }
+        return bytes.toByteArray();
     }
 
     byte[] write(JsonNode node) {

@@ -1,5 +1,7 @@
 package dev.aigateway.adapters.http;
 
+import static dev.aigateway.adapters.http.OpenAiJson.NODES;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.domain.Usage;
 
@@ -10,7 +12,12 @@ final class OpenAiUsage {
 
     /** Adds {@code usage} to {@code wire}, with OpenAI's details objects when there are cached or reasoning tokens. */
     static void write(ObjectNode wire, Usage usage) {
-        ObjectNode written = wire.putObject("usage")
+        wire.set("usage", node(usage));
+    }
+
+    /** The {@code usage} object itself. */
+    static ObjectNode node(Usage usage) {
+        ObjectNode written = NODES.objectNode()
                 .put("prompt_tokens", usage.promptTokens())
                 .put("completion_tokens", usage.completionTokens())
                 .put("total_tokens", usage.totalTokens());
@@ -20,5 +27,6 @@ final class OpenAiUsage {
         if (usage.reasoningTokens() > 0) {
             written.putObject("completion_tokens_details").put("reasoning_tokens", usage.reasoningTokens());
         }
+        return written;
     }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Domain answers to OpenAI's wire shapes. */
 class OpenAiChatResponseMapperTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final OpenAiJson WRITER = new OpenAiJson(HttpModule.RequestLimits.defaults());
     private static final Usage USAGE = new Usage(34, 100, 134);
 
     static Stream<Arguments> completions() {
@@ -60,19 +61,34 @@ class OpenAiChatResponseMapperTest {
         ChatChunk first = chunk(List.of(new ToolCall("aaaaaaaaa", "f", "{}")), Optional.empty());
         ChatChunk second = chunk(List.of(new ToolCall("bbbbbbbbb", "g", "{}")), Optional.empty());
 
-        OpenAiChatResponseMapper.chunk(first, counter, true);
-        JsonNode wire = OpenAiChatResponseMapper.chunk(second, counter, true);
+        written(first, counter, true);
+        JsonNode wire = written(second, counter, true);
 
         assertThat(wire.at("/choices/0/delta/tool_calls/0/index").asInt()).isEqualTo(1);
         assertThat(wire.at("/choices/0/delta/tool_calls/0/id").asText()).isEqualTo("bbbbbbbbb");
     }
 
     @Test
+    void writesAChunkInOpenAisShapeFieldForField() throws Exception {
+        ChatChunk chunk = new ChatChunk("c-1", 1700000000, "mistral-small-latest", List.of(new ChunkChoice(0,
+                new ChunkDelta(true, Optional.of("Hi \"there\""), Optional.of("thinking"), List.of()),
+                Optional.of(FinishReason.STOP))), Optional.of(new Usage(3, 4, 7, 2, 1)));
+
+        assertThat(written(chunk, new ToolCallCounter(), true)).isEqualTo(JSON.readTree("""
+                {"id":"c-1","object":"chat.completion.chunk","created":1700000000,"model":"mistral-small-latest",
+                 "choices":[{"index":0,"delta":{"role":"assistant","content":"Hi \\"there\\"",
+                 "reasoning_content":"thinking"},"logprobs":null,"finish_reason":"stop"}],
+                 "usage":{"prompt_tokens":3,"completion_tokens":4,"total_tokens":7,
+                 "prompt_tokens_details":{"cached_tokens":2},"completion_tokens_details":{"reasoning_tokens":1}}}
+                """));
+    }
+
+    @Test
     void keepsUsageOnTheLastChunkOrLeavesItForAChunkOfItsOwn() {
         ChatChunk last = chunk(List.of(), Optional.of(USAGE));
 
-        JsonNode inline = OpenAiChatResponseMapper.chunk(last, new ToolCallCounter(), true);
-        JsonNode withheld = OpenAiChatResponseMapper.chunk(last, new ToolCallCounter(), false);
+        JsonNode inline = written(last, new ToolCallCounter(), true);
+        JsonNode withheld = written(last, new ToolCallCounter(), false);
         JsonNode usageOnly = OpenAiChatResponseMapper.usageChunk(last, USAGE);
 
         assertThat(inline.at("/usage/total_tokens").asInt()).isEqualTo(134);
@@ -80,6 +96,15 @@ class OpenAiChatResponseMapperTest {
         assertThat(usageOnly.path("choices")).isEmpty();
         assertThat(usageOnly.at("/usage/prompt_tokens").asInt()).isEqualTo(34);
         assertThat(usageOnly.path("object").asText()).isEqualTo("chat.completion.chunk");
+    }
+
+    /** A chunk as the stream writes it, read back. */
+    private static JsonNode written(ChatChunk chunk, ToolCallCounter counter, boolean withUsage) {
+        try {
+            return JSON.readTree(WRITER.write(out -> OpenAiChatResponseMapper.chunk(out, chunk, counter, withUsage)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static ChatResponse reply(Optional<String> content, Optional<String> reasoning, List<ToolCall> calls,

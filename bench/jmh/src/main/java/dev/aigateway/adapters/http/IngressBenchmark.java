@@ -1,5 +1,6 @@
 package dev.aigateway.adapters.http;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.adapters.http.HttpModule.RequestLimits;
 import dev.aigateway.domain.Usage;
@@ -9,6 +10,7 @@ import dev.aigateway.domain.chat.ChunkChoice;
 import dev.aigateway.domain.chat.ChunkDelta;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,6 +48,24 @@ public class IngressBenchmark {
 
     @Benchmark
     public byte[] chunkToSseEventBytes() {
-        return json.write(OpenAiChatResponseMapper.chunk(chunk, new ToolCallCounter(), true));
+        return json.write(out -> OpenAiChatResponseMapper.chunk(out, chunk, new ToolCallCounter(), true));
+    }
+
+    /** The baseline: how a chunk was written until 2026-12-04, a JSON tree built and then serialised. */
+    @Benchmark
+    public byte[] chunkToSseEventBytesViaTree() {
+        ObjectNode wire = OpenAiJson.NODES.objectNode().put("id", chunk.id()).put("object", "chat.completion.chunk")
+                .put("created", chunk.created()).put("model", chunk.model());
+        ArrayNode choices = wire.putArray("choices");
+        for (ChunkChoice choice : chunk.choices()) {
+            ObjectNode item = choices.addObject().put("index", choice.index());
+            ObjectNode delta = item.putObject("delta");
+            choice.delta().content().ifPresent(c -> delta.put("content", c));
+            item.putNull("logprobs");
+            item.put("finish_reason", choice.finishReason().map(r -> r.name().toLowerCase(Locale.ROOT))
+                    .orElse(null));
+        }
+        chunk.usage().ifPresent(usage -> OpenAiUsage.write(wire, usage));
+        return json.write(wire);
     }
 }
