@@ -8,11 +8,7 @@ import dev.aigateway.ports.Cancellation;
 import dev.aigateway.ports.LimitReport;
 import dev.aigateway.ports.Payloads;
 import dev.aigateway.ports.RequestContext;
-import io.helidon.http.HeaderName;
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,7 +17,8 @@ import java.util.Optional;
  *
  * @param body the request body, without a body credential
  * @param clientCredential the credential the client sent where the route's {@code auth} looks for one
- * @param headers the headers the route's balancer and limit policies read, by lower-case name, when sent
+ * @param headers the headers the route's balancer and limit policies read and the client's trace context, by
+ *     lower-case name, when sent
  * @param consumer who sent it, when the route authenticates
  * @param path the request's path
  */
@@ -32,7 +29,7 @@ record JsonExchange(ObjectNode body, String requestId, Optional<Secret> clientCr
      * Reads the request. Its consumer is checked before its body is read, unless the key may be in the body: a
      * client without a key does not get to send a megabyte first.
      */
-    static JsonExchange read(ServerRequest request, Route route, OpenAiJson json) {
+    static JsonExchange read(ServerRequest request, Route route, HeadersRead headersRead, OpenAiJson json) {
         Optional<Consumer> consumer = RequestKeys.inBody(route) ? Optional.empty()
                 : RequestKeys.admit(request, route, Optional.empty());
         ObjectNode body = json.readObject(RequestBodies.readJson(request, route.maxRequestBodyBytes()));
@@ -40,7 +37,7 @@ record JsonExchange(ObjectNode body, String requestId, Optional<Secret> clientCr
             consumer = RequestKeys.admit(request, route, Optional.of(body));
         }
         return new JsonExchange(body, RequestIds.current(request), ClientCredentials.take(request, body, route),
-                headersRead(request, route), consumer, request.path().path());
+                headersRead.from(request), consumer, request.path().path());
     }
 
     /**
@@ -50,35 +47,5 @@ record JsonExchange(ObjectNode body, String requestId, Optional<Secret> clientCr
     RequestContext context(Cancellation cancellation, LimitReport limits, Payloads payloads) {
         return new RequestContext(requestId, clientCredential, headers, cancellation, consumer, path, limits,
                 payloads);
-    }
-
-    /** The W3C trace-context headers, read so that a traced exchange continues the client's trace. */
-    private static final List<HeaderName> TRACE_CONTEXT = List.of(HeaderNames.create("traceparent"),
-            HeaderNames.create("tracestate"));
-
-    /**
-     * The headers the route's balancer ({@code hash_on_header}) and limit policies read, and the client's trace
-     * context, by lower-case name, when the client sent them: copying every header of every request would be work
-     * on the hot path for nothing, so nothing is allocated for a request that sent none of them.
-     */
-    static Map<String, String> headersRead(ServerRequest request, Route route) {
-        Map<String, String> read = null;
-        for (String name : route.headersRead()) {
-            read = copy(request, HeaderNames.create(name), read);
-        }
-        for (HeaderName name : TRACE_CONTEXT) {
-            read = copy(request, name, read);
-        }
-        return read == null ? Map.of() : read;
-    }
-
-    private static Map<String, String> copy(ServerRequest request, HeaderName name, Map<String, String> into) {
-        Optional<String> value = request.headers().first(name);
-        if (value.isEmpty()) {
-            return into;
-        }
-        Map<String, String> read = into == null ? new HashMap<>(4) : into;
-        read.put(name.lowerCase(), value.get());
-        return read;
     }
 }

@@ -19,6 +19,7 @@ final class JsonRouteHandler implements Handler {
     private final OpenStreams streams;
     private final Operation operation;
     private final boolean logsPayloads;
+    private final HeadersRead headersRead;
 
     /** What a route type does with a request: map it, call its use case, answer in its OpenAI shape. */
     @FunctionalInterface
@@ -32,6 +33,7 @@ final class JsonRouteHandler implements Handler {
         this.streams = streams;
         this.operation = operation;
         this.logsPayloads = route.targets().stream().anyMatch(target -> target.analytics().logPayloads());
+        this.headersRead = new HeadersRead(route);
     }
 
     /** The operation of each JSON route type, on the use cases given. */
@@ -61,7 +63,7 @@ final class JsonRouteHandler implements Handler {
     @Override
     public void handle(ServerRequest request, ServerResponse response) {
         AnswerHeaders headers = new AnswerHeaders(route, System.nanoTime());
-        JsonExchange exchange = JsonExchange.read(request, route, json);
+        JsonExchange exchange = JsonExchange.read(request, route, headersRead, json);
         ClientCancellation cancellation = new ClientCancellation();
         PayloadCapture payloads = logsPayloads ? PayloadCapture.keeping(json.write(exchange.body()))
                 : PayloadCapture.NONE;

@@ -26,10 +26,12 @@ import java.util.stream.Collectors;
 final class PassthroughHandler {
     private final Route route;
     private final PassthroughUseCase passthrough;
+    private final HeadersRead headersRead;
 
     PassthroughHandler(Route route, PassthroughUseCase passthrough) {
         this.route = route;
         this.passthrough = passthrough;
+        this.headersRead = new HeadersRead(route);
     }
 
     /** @param matchedLength how much of the request's path the route matched */
@@ -37,7 +39,7 @@ final class PassthroughHandler {
         Optional<Consumer> consumer = RequestKeys.admit(request, route, Optional.empty());
         byte[] body = RequestBodies.readIfAny(request, route.maxRequestBodyBytes());
         RequestContext context = new RequestContext(RequestIds.current(request),
-                ClientCredentials.take(request, route), JsonExchange.headersRead(request, route),
+                ClientCredentials.take(request, route), headersRead.from(request),
                 Cancellation.NONE, consumer, request.path().path(), LimitReport.NONE);
         PassthroughRequest forwarded = new PassthroughRequest(request.prologue().method().text(),
                 pathAndQuery(request, matchedLength), request.headers().first(HeaderNames.CONTENT_TYPE),

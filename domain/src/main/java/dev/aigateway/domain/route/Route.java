@@ -52,10 +52,6 @@ public record Route(String name, List<String> paths, RouteType type, long maxReq
 
     /** The request headers the route's rules read: the balancer's hash header and the limit policies' headers. */
     public List<String> headersRead() {
-        if (balancer.hashOnHeader().isEmpty() && access.tokenLimits().isEmpty()
-                && access.consumerTokenLimits().isEmpty()) {
-            return List.of();
-        }
         List<String> names = new ArrayList<>();
         balancer.hashOnHeader().ifPresent(names::add);
         access.allTokenLimits().forEach(limits -> limits.policies().forEach(policy -> policy.match()
