@@ -189,7 +189,7 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
             throw e;
         } finally {
             trace.settle(() -> demand.get().promptTokens());
-            observer.observed(trace.end(outcome, error, context.consumer(), hold == TokenBudget.UNCHECKED,
+            observer.observed(trace.end(outcome, error, context.consumer(), hold.unchecked(),
                     context.payloads()));
         }
     }

@@ -48,8 +48,19 @@ final class TokenBudget {
 
     /** What a request holds in its windows until it settles. */
     interface Hold {
-        /** Nothing held: the route has no limits, or they could not be checked. */
+        /** Nothing held: the route has no limits. */
         Hold NONE = (used, pricing) -> { };
+
+        /** Nothing held: the windows could not be checked and the route serves unchecked ({@code fail_open}). */
+        Hold UNCHECKED = new Hold() {
+            @Override
+            public void settle(Optional<Usage> used, Optional<Pricing> pricing) { }
+
+            @Override
+            public boolean unchecked() {
+                return true;
+            }
+        };
 
         /**
          * Replaces the reservation by what the request used (nothing, when it failed before an answer); only the
@@ -57,10 +68,12 @@ final class TokenBudget {
          * ends.
          */
         void settle(Optional<Usage> used, Optional<Pricing> pricing);
-    }
 
-    /** The windows could not be checked and the route serves unchecked. */
-    static final Hold UNCHECKED = (used, pricing) -> { };
+        /** Whether the request is served without its limits, the counter store being unavailable. */
+        default boolean unchecked() {
+            return false;
+        }
+    }
 
     /**
      * Reserves the request's worst case in every window it counts in, and reports the windows to the ingress. The
@@ -91,7 +104,7 @@ final class TokenBudget {
             reservation = store.reserve(counters, estimate);
         } catch (UncheckedIOException unavailable) {
             if (limits.failOpen()) {
-                return UNCHECKED;
+                return Hold.UNCHECKED;
             }
             throw new GatewayException(new GatewayError.LimitsUnavailable());
         }
