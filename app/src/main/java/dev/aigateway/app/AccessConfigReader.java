@@ -122,19 +122,12 @@ final class AccessConfigReader {
                 "decrease_by_fractions_in_redis", "counters are whole tokens"));
         rejectChanged(config, "hide_client_headers", false, "the limit headers are always sent");
         rejectChanged(config, "error_code", 429L, "limits are always answered with 429");
-        CounterStore store = config.string("strategy").map(name -> CounterStore.fromConfigName(name)
-                .orElseThrow(() -> config.error("strategy", "must be local or redis, got '" + name + "'")))
-                .orElse(CounterStore.LOCAL);
+        CounterStore store = config.named("strategy", CounterStore.class).orElse(CounterStore.LOCAL);
         if (store == CounterStore.LOCAL && config.has("redis")) {
             throw config.error("redis", "is only used with strategy: redis");
         }
-        WindowType window = config.string("window_type").map(name -> WindowType.fromConfigName(name)
-                .orElseThrow(() -> config.error("window_type", "must be sliding or fixed, got '" + name + "'")))
-                .orElse(WindowType.SLIDING);
-        TokenCount count = config.string("tokens_count_strategy").map(name -> TokenCount.fromConfigName(name)
-                .orElseThrow(() -> config.error("tokens_count_strategy",
-                        "must be total_tokens, prompt_tokens, completion_tokens or cost, got '" + name + "'")))
-                .orElse(TokenCount.TOTAL_TOKENS);
+        WindowType window = config.named("window_type", WindowType.class).orElse(WindowType.SLIDING);
+        TokenCount count = config.named("tokens_count_strategy", TokenCount.class).orElse(TokenCount.TOTAL_TOKENS);
         List<ConfigNode> policyNodes = config.list("policies");
         if (policyNodes.isEmpty()) {
             throw config.error("policies", "must list at least one policy");
@@ -157,9 +150,7 @@ final class AccessConfigReader {
         List<LimitMatch> match = new ArrayList<>();
         for (ConfigNode condition : node.list("match")) {
             condition.allowOnly(Set.of("type", "key", "values", "partition_by"), Map.of());
-            String typeName = condition.requiredString("type");
-            LimitMatch.Type type = LimitMatch.Type.fromConfigName(typeName).orElseThrow(() -> condition.error("type",
-                    "must be consumer, model, header or path, got '" + typeName + "'"));
+            LimitMatch.Type type = condition.named("type", LimitMatch.Type.class, condition.requiredString("type"));
             Optional<String> key = condition.string("key");
             if (type == LimitMatch.Type.HEADER && key.isEmpty()) {
                 throw condition.error("key", "names the header a header match looks at; it is required");

@@ -135,10 +135,7 @@ final class AiProxyConfigReader {
     }
 
     private static RouteType routeType(ConfigNode config) {
-        String typeName = config.requiredString("route_type");
-        return RouteType.fromConfigName(typeName).orElseThrow(() -> config.error("route_type",
-                "must be one of llm/v1/chat, llm/v1/completions, llm/v1/embeddings, preserve; got '"
-                        + typeName + "'"));
+        return config.named("route_type", RouteType.class, config.requiredString("route_type"));
     }
 
     private static long maxBody(ConfigNode config) {

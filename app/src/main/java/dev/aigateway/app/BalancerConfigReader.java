@@ -22,10 +22,8 @@ final class BalancerConfigReader {
         node.allowOnly(Set.of("algorithm", "retries", "connect_timeout", "read_timeout", "write_timeout",
                 "failover_criteria", "hash_on_header", "latency_strategy", "tokens_count_strategy", "max_fails",
                 "fail_timeout", "slots"), Map.of());
-        String name = node.string("algorithm").orElse("round-robin");
-        BalancerAlgorithm algorithm = BalancerAlgorithm.fromConfigName(name).orElseThrow(() -> node.error(
-                "algorithm", "must be one of round-robin, consistent-hashing, least-connections, lowest-latency,"
-                        + " lowest-usage, priority, semantic; got '" + name + "'"));
+        BalancerAlgorithm algorithm = node.named("algorithm", BalancerAlgorithm.class)
+                .orElse(BalancerAlgorithm.ROUND_ROBIN);
         if (algorithm == BalancerAlgorithm.SEMANTIC && semantic.isEmpty()) {
             throw node.error("algorithm", "semantic needs the plugin's embeddings block, which embeds the targets'"
                     + " descriptions and the prompts");
@@ -63,9 +61,7 @@ final class BalancerConfigReader {
     private static Set<FailoverCriterion> criteria(ConfigNode node) {
         Set<FailoverCriterion> criteria = EnumSet.noneOf(FailoverCriterion.class);
         for (String name : node.strings("failover_criteria")) {
-            criteria.add(FailoverCriterion.fromConfigName(name).orElseThrow(() -> node.error("failover_criteria",
-                    "has an unknown criterion '" + name + "'; known: error, timeout, invalid_header, http_403,"
-                            + " http_404, http_429, http_500, http_502, http_503, http_504, non_idempotent")));
+            criteria.add(node.named("failover_criteria", FailoverCriterion.class, name));
         }
         return criteria;
     }

@@ -1,6 +1,7 @@
 package dev.aigateway.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aigateway.domain.ConfigNamed;
 import dev.aigateway.ports.OptionValues;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,6 +164,17 @@ final class ConfigNode implements OptionValues {
             }
             return value;
         });
+    }
+
+    /** The constant of {@code type} the field names, when it is set; an error listing the allowed names otherwise. */
+    <E extends Enum<E> & ConfigNamed> Optional<E> named(String key, Class<E> type) {
+        return string(key).map(value -> named(key, type, value));
+    }
+
+    /** The constant of {@code type} configured as {@code value} (found at {@code key}), or an error listing them. */
+    <E extends Enum<E> & ConfigNamed> E named(String key, Class<E> type, String value) {
+        return ConfigNamed.byConfigName(type, value).orElseThrow(() -> error(key, "must be one of "
+                + String.join(", ", ConfigNamed.configNames(type)) + "; got '" + value + "'"));
     }
 
     /** An environment variable's value, when it is set (for the settings the environment overrides). */

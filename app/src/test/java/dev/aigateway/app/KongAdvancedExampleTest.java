@@ -99,7 +99,7 @@ class KongAdvancedExampleTest {
     @CsvSource(delimiter = '|', value = {
             "semantic without embeddings|algorithm: lowest-latency|algorithm: semantic|balancer.algorithm semantic needs the plugin's embeddings block",
             "an unknown algorithm|algorithm: lowest-latency|algorithm: fastest|balancer.algorithm must be one of",
-            "an unknown criterion|failover_criteria: [error, timeout]|failover_criteria: [error, http_418]|balancer.failover_criteria has an unknown criterion 'http_418'",
+            "an unknown criterion|failover_criteria: [error, timeout]|failover_criteria: [error, http_418]|balancer.failover_criteria must be one of error, timeout, invalid_header, http_403, http_404, http_429, http_500, http_502, http_503, http_504, non_idempotent; got 'http_418'",
             "another write timeout|write_timeout: 60000|write_timeout: 5000|balancer.write_timeout is not implemented yet",
             "hashing without a header|algorithm: lowest-latency|algorithm: consistent-hashing|balancer.hash_on_header is required",
             "a weight out of range|weight: 50|weight: 70000|targets[1].weight must be between 1 and 65535"})

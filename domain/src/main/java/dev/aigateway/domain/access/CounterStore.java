@@ -1,10 +1,9 @@
 package dev.aigateway.domain.access;
 
-import java.util.Arrays;
-import java.util.Optional;
+import dev.aigateway.domain.ConfigNamed;
 
 /** Where a route's limit counters live (Kong's {@code strategy}). */
-public enum CounterStore {
+public enum CounterStore implements ConfigNamed {
     /** In this instance's memory. */
     LOCAL("local"),
     /** In a store every instance shares. */
@@ -16,11 +15,8 @@ public enum CounterStore {
         this.configName = configName;
     }
 
+    @Override
     public String configName() {
         return configName;
-    }
-
-    public static Optional<CounterStore> fromConfigName(String name) {
-        return Arrays.stream(values()).filter(store -> store.configName.equals(name)).findFirst();
     }
 }

@@ -1,6 +1,6 @@
 package dev.aigateway.domain.access;
 
-import java.util.Arrays;
+import dev.aigateway.domain.ConfigNamed;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,15 +17,12 @@ import java.util.Set;
 public record LimitMatch(Type type, Optional<String> key, Set<String> values, boolean partitionBy) {
 
     /** The request property a condition looks at. */
-    public enum Type {
+    public enum Type implements ConfigNamed {
         CONSUMER, MODEL, HEADER, PATH;
 
+        @Override
         public String configName() {
             return name().toLowerCase(Locale.ROOT);
-        }
-
-        public static Optional<Type> fromConfigName(String name) {
-            return Arrays.stream(values()).filter(type -> type.configName().equals(name)).findFirst();
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.aigateway.domain.access;
 
+import dev.aigateway.domain.ConfigNamed;
 import dev.aigateway.domain.Usage;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -9,18 +9,15 @@ import java.util.Optional;
  * What a token limit counts (Kong's {@code tokens_count_strategy}), in whole units: tokens, or millionths of the
  * currency of the route's prices for {@code cost}.
  */
-public enum TokenCount {
+public enum TokenCount implements ConfigNamed {
     TOTAL_TOKENS, PROMPT_TOKENS, COMPLETION_TOKENS, COST;
 
     /** Units in one unit of a configured {@code cost} limit. */
     public static final long COST_UNITS = 1_000_000;
 
+    @Override
     public String configName() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static Optional<TokenCount> fromConfigName(String name) {
-        return Arrays.stream(values()).filter(count -> count.configName().equals(name)).findFirst();
     }
 
     /** What these token counts come to; {@code cost} (what they cost) is needed for {@code COST} only. */

@@ -1,10 +1,9 @@
 package dev.aigateway.domain.access;
 
-import java.util.Arrays;
-import java.util.Optional;
+import dev.aigateway.domain.ConfigNamed;
 
 /** How a limit's window counts (Kong's {@code window_type}). */
-public enum WindowType {
+public enum WindowType implements ConfigNamed {
     /** The current window plus the previous one, weighted by how much of it still overlaps the last window_size. */
     SLIDING("sliding"),
     /** Only the current window, which starts empty at each multiple of its size. */
@@ -16,6 +15,7 @@ public enum WindowType {
         this.configName = configName;
     }
 
+    @Override
     public String configName() {
         return configName;
     }
@@ -33,9 +33,5 @@ public enum WindowType {
             case SLIDING -> current + (long) Math.floor((double) previous * (sizeMillis - elapsedMillis) / sizeMillis);
             case FIXED -> current;
         };
-    }
-
-    public static Optional<WindowType> fromConfigName(String name) {
-        return Arrays.stream(values()).filter(type -> type.configName.equals(name)).findFirst();
     }
 }

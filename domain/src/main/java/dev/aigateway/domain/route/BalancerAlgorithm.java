@@ -1,10 +1,9 @@
 package dev.aigateway.domain.route;
 
-import java.util.Arrays;
-import java.util.Optional;
+import dev.aigateway.domain.ConfigNamed;
 
 /** How a route with several targets picks one (Kong's {@code balancer.algorithm}). */
-public enum BalancerAlgorithm {
+public enum BalancerAlgorithm implements ConfigNamed {
     ROUND_ROBIN("round-robin"),
     CONSISTENT_HASHING("consistent-hashing"),
     LEAST_CONNECTIONS("least-connections"),
@@ -19,11 +18,8 @@ public enum BalancerAlgorithm {
         this.configName = configName;
     }
 
+    @Override
     public String configName() {
         return configName;
-    }
-
-    public static Optional<BalancerAlgorithm> fromConfigName(String name) {
-        return Arrays.stream(values()).filter(a -> a.configName.equals(name)).findFirst();
     }
 }

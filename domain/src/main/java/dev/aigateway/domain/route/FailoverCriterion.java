@@ -1,11 +1,11 @@
 package dev.aigateway.domain.route;
 
+import dev.aigateway.domain.ConfigNamed;
 import dev.aigateway.domain.error.GatewayError;
-import java.util.Arrays;
 import java.util.Optional;
 
 /** Which failures move a request to another target (Kong's {@code balancer.failover_criteria}). */
-public enum FailoverCriterion {
+public enum FailoverCriterion implements ConfigNamed {
     /** The upstream could not be reached: the request never got there. */
     ERROR("error"),
     TIMEOUT("timeout"),
@@ -27,12 +27,9 @@ public enum FailoverCriterion {
         this.configName = configName;
     }
 
+    @Override
     public String configName() {
         return configName;
-    }
-
-    public static Optional<FailoverCriterion> fromConfigName(String name) {
-        return Arrays.stream(values()).filter(c -> c.configName.equals(name)).findFirst();
     }
 
     /** The criterion a failure falls under, if any. */
@@ -41,7 +38,7 @@ public enum FailoverCriterion {
             case GatewayError.UpstreamUnreachable e -> Optional.of(ERROR);
             case GatewayError.UpstreamTimeout e -> Optional.of(TIMEOUT);
             case GatewayError.UpstreamProtocolError e -> Optional.of(INVALID_HEADER);
-            case GatewayError.UpstreamRejected e -> fromConfigName("http_" + e.status());
+            case GatewayError.UpstreamRejected e -> ConfigNamed.byConfigName(FailoverCriterion.class, "http_" + e.status());
             case GatewayError.InvalidRequest e -> Optional.empty();
             case GatewayError.Unsupported e -> Optional.empty();
             case GatewayError.RequestTooLarge e -> Optional.empty();

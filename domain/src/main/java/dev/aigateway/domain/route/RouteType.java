@@ -1,10 +1,9 @@
 package dev.aigateway.domain.route;
 
-import java.util.Arrays;
-import java.util.Optional;
+import dev.aigateway.domain.ConfigNamed;
 
 /** The route-type table: Kong's {@code route_type} values and the capability each one serves. */
-public enum RouteType {
+public enum RouteType implements ConfigNamed {
     CHAT("llm/v1/chat", Capability.CHAT),
     COMPLETIONS("llm/v1/completions", Capability.COMPLETIONS),
     EMBEDDINGS("llm/v1/embeddings", Capability.EMBEDDINGS),
@@ -19,6 +18,7 @@ public enum RouteType {
     }
 
     /** The value as written in a Kong plugin config, e.g. {@code llm/v1/chat}. */
+    @Override
     public String configName() {
         return configName;
     }
@@ -35,10 +35,5 @@ public enum RouteType {
             case EMBEDDINGS -> "embeddings";
             case PRESERVE -> "passthrough";
         };
-    }
-
-    /** The route type a Kong {@code route_type} value names, if any. */
-    public static Optional<RouteType> fromConfigName(String name) {
-        return Arrays.stream(values()).filter(t -> t.configName.equals(name)).findFirst();
     }
 }
