@@ -2,7 +2,10 @@ package dev.aigateway.egress;
 
 import static dev.aigateway.egress.JsonTrees.NODES;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.domain.TextInput;
@@ -19,6 +22,8 @@ import dev.aigateway.domain.embedding.EmbeddingResponse;
 import dev.aigateway.domain.embedding.EmbeddingVector;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.model.ModelInfo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -63,21 +68,96 @@ public final class CompletionWire {
         return calls;
     }
 
-    /** An embeddings list: one vector per input, each at its {@code index} (or its position). */
-    public EmbeddingResponse embeddingResponse(JsonNode root) {
+    /**
+     * An embeddings list: one vector per input, each at its {@code index} (or its position). Read as a stream of
+     * tokens, not a tree: each vector is kept as the array text the upstream sent, its numbers checked to be numbers
+     * but not converted, so that an answer in the same JSON form copies them (thousands of numbers per input, each
+     * parsed and printed again otherwise).
+     */
+    public EmbeddingResponse embeddingResponse(ObjectMapper json, byte[] body) {
+        try (JsonParser parser = json.getFactory().createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw protocolError("a body that is not a JSON object");
+            }
+            Optional<String> id = Optional.empty();
+            String model = null;
+            ObjectNode rest = NODES.objectNode();
+            List<Embedding> data = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "id" -> id = Optional.ofNullable(value == JsonToken.VALUE_STRING ? parser.getText() : null);
+                    case "model" -> model = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    case "data" -> data = embeddings(parser, body);
+                    case "usage" -> rest.set("usage", json.readTree(parser));
+                    default -> parser.skipChildren();
+                }
+            }
+            if (data == null) {
+                throw protocolError("no 'data' array");
+            }
+            if (model == null) {
+                throw protocolError("no 'model'");
+            }
+            return new EmbeddingResponse(id, model, data, usage(rest));
+        } catch (IOException e) {
+            throw protocolError("a body that is not valid JSON");
+        }
+    }
+
+    private List<Embedding> embeddings(JsonParser parser, byte[] body) throws IOException {
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            throw protocolError("no 'data' array");
+        }
         List<Embedding> data = new ArrayList<>();
-        for (JsonNode item : array(root, "data")) {
-            JsonNode values = item.path("embedding");
-            if (!values.isArray()) {
+        while (parser.nextToken() == JsonToken.START_OBJECT) {
+            Optional<Integer> index = Optional.empty();
+            EmbeddingVector vector = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                switch (field) {
+                    case "index" -> index = parser.currentToken() == JsonToken.VALUE_NULL ? Optional.empty()
+                            : Optional.of(countAt(parser, "index"));
+                    case "embedding" -> vector = vector(parser, body);
+                    default -> parser.skipChildren();
+                }
+            }
+            if (vector == null) {
                 throw protocolError("an embedding without its 'embedding' array");
             }
-            double[] vector = new double[values.size()];
-            for (int i = 0; i < vector.length; i++) {
-                vector[i] = values.get(i).asDouble();
-            }
-            data.add(new Embedding(count(item, "index").orElse(data.size()), EmbeddingVector.of(vector)));
+            data.add(new Embedding(index.orElse(data.size()), vector));
         }
-        return new EmbeddingResponse(JsonTrees.text(root, "id"), required(root, "model"), data, usage(root));
+        return data;
+    }
+
+    /** The count the parser is at: a whole number, 0 or more. */
+    private int countAt(JsonParser parser, String member) throws IOException {
+        if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() != JsonParser.NumberType.INT
+                || parser.getIntValue() < 0) {
+            throw protocolError("a '" + member + "' that is not a count");
+        }
+        return parser.getIntValue();
+    }
+
+    /** The array the parser is at, as the upstream wrote it, once each of its members proved a number. */
+    private EmbeddingVector vector(JsonParser parser, byte[] body) throws IOException {
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            throw protocolError("an embedding without its 'embedding' array");
+        }
+        int start = (int) parser.currentTokenLocation().getByteOffset();
+        int dimensions = 0;
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (token != JsonToken.VALUE_NUMBER_FLOAT && token != JsonToken.VALUE_NUMBER_INT) {
+                throw protocolError("an 'embedding' array with something else than numbers");
+            }
+            dimensions++;
+        }
+        int end = (int) parser.currentLocation().getByteOffset();
+        return EmbeddingVector.ofJsonArray(new String(body, start, end - start, StandardCharsets.US_ASCII),
+                dimensions);
     }
 
     /** A model list; {@code owner} when a model does not say who owns it. */

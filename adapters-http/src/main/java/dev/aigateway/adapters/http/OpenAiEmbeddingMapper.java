@@ -4,6 +4,7 @@ import static dev.aigateway.adapters.http.OpenAiJson.NODES;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.aigateway.adapters.http.HttpModule.RequestLimits;
 import dev.aigateway.domain.embedding.Embedding;
 import dev.aigateway.domain.embedding.EmbeddingRequest;
@@ -51,6 +52,9 @@ final class OpenAiEmbeddingMapper {
             ObjectNode item = data.addObject().put("object", "embedding").put("index", embedding.index());
             if (base64) {
                 item.put("embedding", base64(embedding.vector()));
+            } else if (embedding.vector().jsonArray().isPresent()) {
+                // The provider's own text of the numbers: nothing read into doubles and printed back.
+                item.putRawValue("embedding", new RawValue(embedding.vector().jsonArray().get()));
             } else {
                 ArrayNode values = item.putArray("embedding");
                 for (int i = 0; i < embedding.vector().dimensions(); i++) {

@@ -90,6 +90,22 @@ class OpenAiEmbeddingMapperTest {
         assertThat(floats.at("/data/0/object").asText()).isEqualTo("embedding");
     }
 
+    @Test
+    void copiesTheProvidersTextOfAVectorAsItIsAndStillEncodesItAsBase64() {
+        EmbeddingResponse response = new EmbeddingResponse(Optional.empty(), "mistral-embed", List.of(
+                new Embedding(0, EmbeddingVector.ofJsonArray("[0.5,-2.5E-1,1.00]", 3))), Optional.empty());
+
+        String floats = new String(JSON.write(OpenAiEmbeddingMapper.toWire(response, false)), StandardCharsets.UTF_8);
+        JsonNode base64 = OpenAiEmbeddingMapper.toWire(response, true);
+
+        assertThat(floats).contains("\"embedding\":[0.5,-2.5E-1,1.00]");
+        ByteBuffer decoded = ByteBuffer.wrap(Base64.getDecoder().decode(base64.at("/data/0/embedding").asText()))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(decoded.getFloat()).isEqualTo(0.5f);
+        assertThat(decoded.getFloat()).isEqualTo(-0.25f);
+        assertThat(decoded.getFloat()).isEqualTo(1.0f);
+    }
+
     private static IncomingEmbeddings read(String singleQuoted) {
         return OpenAiEmbeddingMapper.fromWire(JSON.readObject(singleQuoted.replace('\'', '"')
                 .getBytes(StandardCharsets.UTF_8)), new RequestLimits(10, 10, 3, 10));

@@ -117,7 +117,7 @@ final class MistralProvider implements UpstreamProvider {
 
     private EmbeddingResponse embedOne(UpstreamTarget target, EmbeddingRequest request) {
         ObjectNode body = MistralEmbeddingRequestMapper.toMistral(request);
-        return MistralResponseMapper.embeddingResponse(exchange(target, RouteType.EMBEDDINGS, body));
+        return MistralResponseMapper.embeddingResponse(json, exchangeBody(target, RouteType.EMBEDDINGS, body));
     }
 
     /** A batch's answer; its failure is the request's, and the batches still running are given up. */
@@ -166,14 +166,22 @@ final class MistralProvider implements UpstreamProvider {
     }
 
     private JsonNode exchange(UpstreamTarget target, RouteType type, ObjectNode body) {
-        return accepted(http.post(MistralEndpoints.resolve(target, type), target,
+        return JsonTrees.parseObject(json, exchangeBody(target, type, body), NAME);
+    }
+
+    private byte[] exchangeBody(UpstreamTarget target, RouteType type, ObjectNode body) {
+        return acceptedBody(http.post(MistralEndpoints.resolve(target, type), target,
                 JsonTrees.requestBody(json, target, body)));
     }
 
     private JsonNode accepted(UpstreamHttp.Reply reply) {
+        return JsonTrees.parseObject(json, acceptedBody(reply), NAME);
+    }
+
+    private byte[] acceptedBody(UpstreamHttp.Reply reply) {
         if (reply.status() / 100 != 2) {
             throw new GatewayException(errors.toError(reply));
         }
-        return JsonTrees.parseObject(json, reply.body(), NAME);
+        return reply.body();
     }
 }

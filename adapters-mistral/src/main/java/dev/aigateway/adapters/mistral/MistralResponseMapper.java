@@ -1,6 +1,7 @@
 package dev.aigateway.adapters.mistral;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigateway.domain.chat.AssistantReply;
 import dev.aigateway.domain.chat.ChatChoice;
 import dev.aigateway.domain.chat.ChatChunk;
@@ -52,8 +53,8 @@ final class MistralResponseMapper {
                 WIRE.required(root, "model"), choices, WIRE.usage(root));
     }
 
-    static EmbeddingResponse embeddingResponse(JsonNode root) {
-        return WIRE.embeddingResponse(root);
+    static EmbeddingResponse embeddingResponse(ObjectMapper json, byte[] body) {
+        return WIRE.embeddingResponse(json, body);
     }
 
     static List<ModelInfo> models(JsonNode root) {

@@ -19,6 +19,7 @@ import dev.aigateway.domain.embedding.EmbeddingResponse;
 import dev.aigateway.domain.embedding.EmbeddingVector;
 import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.error.GatewayException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -116,15 +117,45 @@ class MistralResponseMapperTest {
     }
 
     @Test
-    void readsEmbeddingsWithTheirUsage() throws Exception {
-        EmbeddingResponse response = MistralResponseMapper.embeddingResponse(json("{'id':'e','object':'list',"
-                + "'data':[{'object':'embedding','embedding':[0.5,-0.25],'index':0},"
-                + "{'object':'embedding','embedding':[1.0,0.0],'index':1}],'model':'mistral-embed',"
-                + "'usage':{'prompt_tokens':4,'completion_tokens':0,'total_tokens':4}}"));
+    void readsEmbeddingsWithTheirUsageKeepingEachVectorsText() {
+        EmbeddingResponse response = embeddings("{'id':'e','object':'list',"
+                + "'data':[{'object':'embedding','embedding':[0.5, -0.25],'index':0},"
+                + "{'object':'embedding','embedding':[1.0,0E0],'index':1}],'model':'mistral-embed',"
+                + "'usage':{'prompt_tokens':4,'completion_tokens':0,'total_tokens':4}}");
 
         assertThat(response).isEqualTo(new EmbeddingResponse(Optional.of("e"), "mistral-embed", List.of(
                 new Embedding(0, EmbeddingVector.of(0.5, -0.25)), new Embedding(1, EmbeddingVector.of(1.0, 0.0))),
                 Optional.of(new Usage(4, 0, 4))));
+        assertThat(response.data()).extracting(embedding -> embedding.vector().jsonArray().orElseThrow())
+                .containsExactly("[0.5, -0.25]", "[1.0,0E0]");
+    }
+
+    static Stream<Arguments> brokenEmbeddings() {
+        return Stream.of(
+                Arguments.of("{'model':'m'}", "no 'data' array"),
+                Arguments.of("{'model':'m','data':{}}", "no 'data' array"),
+                Arguments.of("{'data':[]}", "no 'model'"),
+                Arguments.of("{'model':'m','data':[{'index':0}]}", "an embedding without its 'embedding' array"),
+                Arguments.of("{'model':'m','data':[{'embedding':[0.5,'x']}]}",
+                        "an 'embedding' array with something else than numbers"),
+                Arguments.of("{'model':'m','data':[{'embedding':[0.5,[1]]}]}",
+                        "an 'embedding' array with something else than numbers"),
+                Arguments.of("{'model':'m','data':[{'index':-1,'embedding':[]}]}", "a 'index' that is not a count"),
+                Arguments.of("[1]", "a body that is not a JSON object"),
+                Arguments.of("{'model':'m','data':[{'embedding':[0.5,", "a body that is not valid JSON"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("brokenEmbeddings")
+    void refusesEmbeddingsItCannotRead(String body, String problem) {
+        assertThatThrownBy(() -> embeddings(body)).isInstanceOfSatisfying(GatewayException.class,
+                e -> assertThat(e.error().message()).isEqualTo("Mistral answered with " + problem
+                        + " in its response"));
+    }
+
+    private static EmbeddingResponse embeddings(String singleQuoted) {
+        return MistralResponseMapper.embeddingResponse(JSON, singleQuoted.replace('\'', '"')
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     static Stream<Arguments> broken() {

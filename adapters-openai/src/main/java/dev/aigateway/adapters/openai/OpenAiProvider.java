@@ -75,7 +75,7 @@ final class OpenAiProvider implements UpstreamProvider {
 
     @Override
     public EmbeddingResponse embed(UpstreamTarget target, EmbeddingRequest request) {
-        return OpenAiResponseMapper.embeddingResponse(exchange(target, RouteType.EMBEDDINGS,
+        return OpenAiResponseMapper.embeddingResponse(json, exchangeBody(target, RouteType.EMBEDDINGS,
                 OpenAiRequestMapper.embedding(request)));
     }
 
@@ -108,14 +108,22 @@ final class OpenAiProvider implements UpstreamProvider {
     }
 
     private JsonNode exchange(UpstreamTarget target, RouteType type, ObjectNode body) {
-        return accepted(http.post(OpenAiEndpoints.resolve(target, type), target,
+        return JsonTrees.parseObject(json, exchangeBody(target, type, body), NAME);
+    }
+
+    private byte[] exchangeBody(UpstreamTarget target, RouteType type, ObjectNode body) {
+        return acceptedBody(http.post(OpenAiEndpoints.resolve(target, type), target,
                 JsonTrees.requestBody(json, target, body)));
     }
 
     private JsonNode accepted(UpstreamHttp.Reply reply) {
+        return JsonTrees.parseObject(json, acceptedBody(reply), NAME);
+    }
+
+    private byte[] acceptedBody(UpstreamHttp.Reply reply) {
         if (reply.status() / 100 != 2) {
             throw new GatewayException(errors.toError(reply));
         }
-        return JsonTrees.parseObject(json, reply.body(), NAME);
+        return reply.body();
     }
 }

@@ -1,6 +1,7 @@
 package dev.aigateway.adapters.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigateway.domain.Usage;
 import dev.aigateway.domain.chat.AssistantReply;
 import dev.aigateway.domain.chat.ChatChoice;
@@ -39,8 +40,8 @@ final class OpenAiResponseMapper {
                 choices, usage(root));
     }
 
-    static EmbeddingResponse embeddingResponse(JsonNode root) {
-        return WIRE.embeddingResponse(root);
+    static EmbeddingResponse embeddingResponse(ObjectMapper json, byte[] body) {
+        return WIRE.embeddingResponse(json, body);
     }
 
     static List<ModelInfo> models(JsonNode root) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class EmbeddingVectorTest {
 
@@ -20,6 +22,28 @@ class EmbeddingVectorTest {
 
         assertThat(vector).isEqualTo(EmbeddingVector.of(0.5, -0.25));
         assertThat(vector.dimensions()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "[0.5,-0.25,1E-3]|3|0.5,-0.25,0.001",
+            "[ 0.5 ,\t-2.5e+2 ]|2|0.5,-250",
+            "[7]|1|7",
+            "[]|0|''"})
+    void aVectorKeptAsTheProvidersTextReadsTheSameValues(String text, int dimensions, String values) {
+        double[] expected = values.isEmpty() ? new double[0]
+                : java.util.Arrays.stream(values.split(",")).mapToDouble(Double::parseDouble).toArray();
+        EmbeddingVector vector = EmbeddingVector.ofJsonArray(text, dimensions);
+
+        assertThat(vector.jsonArray()).contains(text);
+        assertThat(vector.dimensions()).isEqualTo(dimensions);
+        assertThat(vector).isEqualTo(EmbeddingVector.of(expected));
+        assertThat(vector.toArray()).containsExactly(expected);
+    }
+
+    @Test
+    void aVectorBuiltFromValuesHasNoText() {
+        assertThat(EmbeddingVector.of(1, 2).jsonArray()).isEmpty();
     }
 
     @Test
