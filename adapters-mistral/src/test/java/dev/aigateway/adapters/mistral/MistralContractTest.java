@@ -5,7 +5,6 @@ import dev.aigateway.domain.Usage;
 import dev.aigateway.domain.route.ProviderOptions;
 import dev.aigateway.domain.route.UpstreamAuth;
 import dev.aigateway.domain.route.UpstreamTarget;
-import dev.aigateway.domain.route.UpstreamTimeouts;
 import dev.aigateway.egress.JsonTrees;
 import dev.aigateway.egress.UpstreamHttp;
 import dev.aigateway.egress.contract.FaultScript;
@@ -31,40 +30,18 @@ class MistralContractTest extends ProviderContract {
     }
 
     @Override
-    protected UpstreamProvider provider() {
-        return PROVIDER;
-    }
-
-    @Override
-    protected UpstreamTarget target(UpstreamTimeouts timeouts) {
-        return new UpstreamTarget("mistral", Optional.of(mistral.baseUri()), Optional.empty(),
-                Optional.of(new UpstreamAuth.Header("Authorization", Secret.of("Bearer " + KEY))), false, timeouts,
-                ProviderOptions.none());
-    }
-
-    @Override
-    protected String chatModel() {
-        return "mistral-small-latest";
-    }
-
-    @Override
-    protected String embeddingModel() {
-        return "mistral-embed";
-    }
-
-    @Override
-    protected String expectedAnswer() {
-        return FakeMistral.DEFAULT_ANSWER;
-    }
-
-    @Override
-    protected Usage expectedUsage() {
-        return new Usage(FakeMistral.PROMPT_TOKENS, FakeMistral.COMPLETION_TOKENS, FakeMistral.TOTAL_TOKENS);
+    protected Subject subject() {
+        return new Subject(PROVIDER, timeouts -> new UpstreamTarget("mistral", Optional.of(mistral.baseUri()),
+                Optional.empty(), Optional.of(new UpstreamAuth.Header("Authorization", Secret.of("Bearer " + KEY))),
+                false, timeouts, ProviderOptions.none()), "mistral-small-latest", "mistral-embed",
+                FakeMistral.DEFAULT_ANSWER, new Usage(FakeMistral.PROMPT_TOKENS, FakeMistral.COMPLETION_TOKENS,
+                FakeMistral.TOTAL_TOKENS), faults(),
+                // Mistral's own error shape.
+                message -> "{\"object\":\"error\",\"message\":\"" + message + "\",\"type\":\"invalid_request_error\"}");
     }
 
     /** The fake Mistral scripts its faults as replies. */
-    @Override
-    protected FaultScript faults() {
+    private FaultScript faults() {
         return new FaultScript() {
             @Override
             public void failNext(int status, String body, String contentType) {
@@ -81,11 +58,5 @@ class MistralContractTest extends ProviderContract {
                 mistral.enqueue(new FakeReply.Delay(delay, new FakeReply.Text(FakeMistral.DEFAULT_ANSWER, "stop")));
             }
         };
-    }
-
-    /** Mistral's own error shape. */
-    @Override
-    protected String errorBody(String message) {
-        return "{\"object\":\"error\",\"message\":\"" + message + "\",\"type\":\"invalid_request_error\"}";
     }
 }

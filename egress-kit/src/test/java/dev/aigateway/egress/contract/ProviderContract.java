@@ -28,6 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -36,25 +38,67 @@ import org.junit.jupiter.api.Test;
  * and its own strict fake upstream, and so runs every case. A case a fake cannot stage is a gap in the fake.
  */
 public abstract class ProviderContract {
+    /** OpenAI's error envelope, which most fakes answer with. */
+    public static final UnaryOperator<String> OPENAI_ERROR = message -> "{\"error\":{\"message\":\"" + message
+            + "\",\"type\":\"invalid_request_error\"}}";
 
-    /** The provider under test. */
-    protected abstract UpstreamProvider provider();
+    /**
+     * What the contract runs against.
+     *
+     * @param provider the provider under test
+     * @param target a target at the fake, with the credential it accepts and the timeouts given
+     * @param expectedAnswer the fake's plain answer
+     * @param expectedUsage the fake's exact token counts for a plain answer
+     * @param faults what the fake does to the next chat requests instead of answering
+     * @param errorBody an error body in the upstream's own shape, for a message
+     */
+    public record Subject(UpstreamProvider provider, Function<UpstreamTimeouts, UpstreamTarget> target,
+                          String chatModel, String embeddingModel, String expectedAnswer, Usage expectedUsage,
+                          FaultScript faults, UnaryOperator<String> errorBody) { }
 
-    /** A target at the fake, with the credential it accepts and these timeouts. */
-    protected abstract UpstreamTarget target(UpstreamTimeouts timeouts);
+    /** The provider, its running fake and what the fake answers; asked for once per case. */
+    protected abstract Subject subject();
 
-    protected abstract String chatModel();
+    private Subject subject;
 
-    protected abstract String embeddingModel();
+    private Subject current() {
+        if (subject == null) {
+            subject = subject();
+        }
+        return subject;
+    }
 
-    /** The fake's plain answer. */
-    protected abstract String expectedAnswer();
+    private UpstreamProvider provider() {
+        return current().provider();
+    }
 
-    /** The fake's exact token counts for a plain answer. */
-    protected abstract Usage expectedUsage();
+    private UpstreamTarget target(UpstreamTimeouts timeouts) {
+        return current().target().apply(timeouts);
+    }
 
-    /** What the fake does to the next chat requests instead of answering. */
-    protected abstract FaultScript faults();
+    private String chatModel() {
+        return current().chatModel();
+    }
+
+    private String embeddingModel() {
+        return current().embeddingModel();
+    }
+
+    private String expectedAnswer() {
+        return current().expectedAnswer();
+    }
+
+    private Usage expectedUsage() {
+        return current().expectedUsage();
+    }
+
+    private FaultScript faults() {
+        return current().faults();
+    }
+
+    private String errorBody(String message) {
+        return current().errorBody().apply(message);
+    }
 
     @Test
     public void answersAChatWithTheUpstreamsExactUsage() {
@@ -164,11 +208,6 @@ public abstract class ProviderContract {
         assertThatThrownBy(() -> provider().chat(target(impatient), hello().build()))
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.error())
                         .isInstanceOf(GatewayError.UpstreamTimeout.class));
-    }
-
-    /** An error body in the upstream's own shape; the fake's default is OpenAI's envelope. */
-    protected String errorBody(String message) {
-        return "{\"error\":{\"message\":\"" + message + "\",\"type\":\"invalid_request_error\"}}";
     }
 
     private UpstreamTarget target() {
