@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The HTTP exchange with one provider's upstream: auth injection, timeouts, status handling, and turning I/O
@@ -64,7 +65,15 @@ public final class UpstreamHttp {
      * The status and body of an exchange that the upstream answered (any status), with its {@code Retry-After} and
      * rate-limit headers.
      */
-    public record Reply(int status, byte[] body, Optional<String> retryAfter, Map<String, String> rateLimits) { }
+    public record Reply(int status, byte[] body, Optional<String> retryAfter, Map<String, String> rateLimits) {
+        /** The body of a 2xx answer; any other status is thrown as the error {@code refusal} reads from the reply. */
+        public byte[] acceptedBody(Function<Reply, ? extends GatewayError> refusal) {
+            if (status / 100 != 2) {
+                throw new GatewayException(refusal.apply(this));
+            }
+            return body;
+        }
+    }
 
     /** Reads an answer's body while the connection is open. */
     @FunctionalInterface

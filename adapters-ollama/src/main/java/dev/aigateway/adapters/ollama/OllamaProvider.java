@@ -93,10 +93,7 @@ final class OllamaProvider implements UpstreamProvider {
     }
 
     private JsonNode accepted(UpstreamHttp.Reply reply) {
-        if (reply.status() / 100 != 2) {
-            throw new GatewayException(errors.toError(reply));
-        }
-        return JsonTrees.parseObject(json, reply.body(), NAME);
+        return JsonTrees.parseObject(json, reply.acceptedBody(errors::toError), NAME);
     }
 
     /** Ollama's answers carry no id; OpenAI's clients expect one, the same on every chunk of a stream. */

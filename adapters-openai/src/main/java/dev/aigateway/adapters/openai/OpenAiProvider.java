@@ -112,18 +112,11 @@ final class OpenAiProvider implements UpstreamProvider {
     }
 
     private byte[] exchangeBody(UpstreamTarget target, RouteType type, ObjectNode body) {
-        return acceptedBody(http.post(OpenAiEndpoints.resolve(target, type), target,
-                JsonTrees.requestBody(json, target, body)));
+        return http.post(OpenAiEndpoints.resolve(target, type), target, JsonTrees.requestBody(json, target, body))
+                .acceptedBody(errors::toError);
     }
 
     private JsonNode accepted(UpstreamHttp.Reply reply) {
-        return JsonTrees.parseObject(json, acceptedBody(reply), NAME);
-    }
-
-    private byte[] acceptedBody(UpstreamHttp.Reply reply) {
-        if (reply.status() / 100 != 2) {
-            throw new GatewayException(errors.toError(reply));
-        }
-        return reply.body();
+        return JsonTrees.parseObject(json, reply.acceptedBody(errors::toError), NAME);
     }
 }
