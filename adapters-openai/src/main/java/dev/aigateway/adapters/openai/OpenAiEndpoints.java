@@ -34,6 +34,17 @@ final class OpenAiEndpoints {
         return UpstreamUrls.onHost(target, OPENAI_CLOUD, MODELS_PATH);
     }
 
+    /**
+     * The chat field a token limit goes in: OpenAI's own API takes {@code max_completion_tokens} for every chat
+     * model and its reasoning models refuse {@code max_tokens}; the servers that speak its API elsewhere (vLLM,
+     * llama.cpp, LM Studio) all take {@code max_tokens}, not all the newer name.
+     */
+    static String maxTokensField(UpstreamTarget target) {
+        boolean openAiItself = target.upstreamUrl().map(url -> OPENAI_CLOUD.getHost().equalsIgnoreCase(url.getHost()))
+                .orElse(true);
+        return openAiItself ? "max_completion_tokens" : "max_tokens";
+    }
+
     static URI passthrough(UpstreamTarget target, String pathAndQuery) {
         return UpstreamUrls.passthrough(target, OPENAI_CLOUD, pathAndQuery);
     }

@@ -53,12 +53,13 @@ final class OpenAiProvider implements UpstreamProvider {
     @Override
     public ChatResponse chat(UpstreamTarget target, ChatRequest request) {
         return OpenAiResponseMapper.chatResponse(exchange(target, RouteType.CHAT,
-                OpenAiRequestMapper.chat(request).logged(NAME).body()));
+                OpenAiRequestMapper.chat(request, OpenAiEndpoints.maxTokensField(target)).logged(NAME).body()));
     }
 
     @Override
     public void streamChat(UpstreamTarget target, ChatRequest request, ChunkSink sink, Cancellation cancellation) {
-        stream(target, RouteType.CHAT, OpenAiRequestMapper.chat(request).logged(NAME), sink, cancellation);
+        stream(target, RouteType.CHAT, OpenAiRequestMapper.chat(request, OpenAiEndpoints.maxTokensField(target))
+                .logged(NAME), sink, cancellation);
     }
 
     @Override

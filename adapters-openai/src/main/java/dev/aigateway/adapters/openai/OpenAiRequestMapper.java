@@ -30,7 +30,8 @@ final class OpenAiRequestMapper {
 
     private OpenAiRequestMapper() { }
 
-    static Translation chat(ChatRequest request) {
+    /** @param maxTokensField where the token limit goes, as the upstream names it */
+    static Translation chat(ChatRequest request, String maxTokensField) {
         List<String> dropped = new ArrayList<>();
         ObjectNode body = NODES.objectNode();
         body.put("model", model(request.model()));
@@ -41,7 +42,7 @@ final class OpenAiRequestMapper {
         request.topP().ifPresent(p -> body.put("top_p", p));
         // Not OpenAI's: OpenAI-compatible servers (vLLM) take it, OpenAI answers 400 naming it.
         request.topK().ifPresent(k -> body.put("top_k", k));
-        request.maxTokens().ifPresent(m -> body.put("max_tokens", m));
+        request.maxTokens().ifPresent(m -> body.put(maxTokensField, m));
         request.seed().ifPresent(s -> body.put("seed", s));
         JsonTrees.putStrings(body, "stop", request.stop());
         request.presencePenalty().ifPresent(p -> body.put("presence_penalty", p));
