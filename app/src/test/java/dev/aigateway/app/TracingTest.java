@@ -3,8 +3,8 @@ package dev.aigateway.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aigateway.adapters.otel.OtlpReceiver;
 import dev.aigateway.adapters.otel.OtlpReceiver.Received;
+import dev.aigateway.adapters.otel.OtlpReceiver;
 import dev.aigateway.fakemistral.FakeMistral;
 import dev.aigateway.fakemistral.FakeReply;
 import dev.aigateway.fakemistral.RecordedRequest;

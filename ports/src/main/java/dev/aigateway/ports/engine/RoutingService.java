@@ -1,8 +1,8 @@
 package dev.aigateway.ports.engine;
 
+import dev.aigateway.domain.Tunable;
 import dev.aigateway.domain.access.CounterStore;
 import dev.aigateway.domain.access.TokenEstimate;
-import dev.aigateway.domain.Tunable;
 import dev.aigateway.domain.chat.ChatChoice;
 import dev.aigateway.domain.chat.ChatRequest;
 import dev.aigateway.domain.chat.ChatResponse;
