@@ -11,14 +11,14 @@ import java.util.Optional;
  * How one upstream attempt ended, as the core saw it.
  *
  * @param error why it failed, when it did
- * @param failingOver whether another target is tried next because of it
+ * @param failsOver whether the route moves on to another target because of it (when one is left)
  * @param responseModel the model the provider says answered
  * @param responseId the provider's id of the answer
  * @param finishReasons why generation ended, per choice, as OpenAI names them
  * @param usage the provider's token counts, as far as they arrived
  * @param timeToFirstToken for streams, from sending until the first chunk
  */
-public record AttemptEnd(Optional<GatewayError> error, boolean failingOver, Optional<String> responseModel,
+public record AttemptEnd(Optional<GatewayError> error, boolean failsOver, Optional<String> responseModel,
                          Optional<String> responseId, List<String> finishReasons, Optional<Usage> usage,
                          Optional<Duration> timeToFirstToken) {
     public AttemptEnd {

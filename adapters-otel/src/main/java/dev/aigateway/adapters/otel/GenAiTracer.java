@@ -156,7 +156,7 @@ final class GenAiTracer implements ExchangeTracer {
             GenAiAttributes.usage(span, end.usage());
             end.error().ifPresent(error -> {
                 span.setAttribute(ERROR_TYPE, GenAiAttributes.errorType(error));
-                span.setAttribute(FAILOVER, end.failingOver());
+                span.setAttribute(FAILOVER, end.failsOver());
                 span.setStatus(StatusCode.ERROR, error.message());
             });
             span.end();

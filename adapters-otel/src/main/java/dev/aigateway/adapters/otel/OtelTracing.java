@@ -4,6 +4,7 @@ import dev.aigateway.adapters.otel.OtelModule.TracingSettings;
 import dev.aigateway.ports.ExchangeTracer;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +38,14 @@ final class OtelTracing implements AutoCloseable {
         }
         Map<String, String> properties = new HashMap<>(DEFAULTS);
         properties.putAll(settings.properties());
-        OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder().addPropertiesSupplier(() -> properties)
-                .disableShutdownHook().build().getOpenTelemetrySdk();
+        OpenTelemetrySdk sdk;
+        try {
+            sdk = AutoConfiguredOpenTelemetrySdk.builder().addPropertiesSupplier(() -> properties)
+                    .disableShutdownHook().build().getOpenTelemetrySdk();
+        } catch (ConfigurationException e) {
+            // An OTEL_* variable or a server.tracing value the SDK refuses: said at start, as any bad setting is.
+            throw new IllegalArgumentException("tracing: " + e.getMessage(), e);
+        }
         return new OtelTracing(Optional.of(sdk), new GenAiTracer(sdk.getTracer(SCOPE),
                 sdk.getPropagators().getTextMapPropagator()));
     }

@@ -1,6 +1,7 @@
 package dev.aigateway.adapters.otel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aigateway.adapters.otel.OtelModule.TracingSettings;
 import dev.aigateway.domain.Usage;
@@ -94,6 +95,13 @@ class GenAiTracerTest {
         assertThat(client.eventNames()).containsExactly("gen_ai.first_chunk");
         assertThat(upstreamHeaders.get("traceparent")).isEqualTo("00-" + CLIENT_TRACE + "-" + client.spanId() + "-01");
         assertThat(spans).allSatisfy(s -> assertThat(s.span().toString()).doesNotContain("a secret prompt"));
+    }
+
+    @Test
+    void settingsTheSdkRefusesAreABadConfigurationNamedAtStart() {
+        assertThatThrownBy(() -> OtelTracing.start(new TracingSettings(true, Map.of("otel.traces.sampler",
+                "sometimes")))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tracing: ")
+                .hasMessageContaining("sometimes");
     }
 
     @Test

@@ -60,7 +60,7 @@ class ExchangeTracingTest {
         assertThat(tracer.attempts).extracting(Served::index).containsExactly(0, 1);
         assertThat(tracer.ends).hasSize(2);
         assertThat(tracer.ends.get(0).error()).containsInstanceOf(GatewayError.UpstreamUnreachable.class);
-        assertThat(tracer.ends.get(0).failingOver()).isTrue();
+        assertThat(tracer.ends.get(0).failsOver()).isTrue();
         assertThat(tracer.ends.get(1).error()).isEmpty();
         assertThat(tracer.ends.get(1).responseId()).contains("answer-1");
         assertThat(tracer.ends.get(1).finishReasons()).containsExactly("stop");
