@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
@@ -57,19 +56,24 @@ final class ExchangeTrace {
     private TokenBudget.Hold hold = TokenBudget.Hold.NONE;
 
     /**
-     * @param requestedModel the model the client asked for, if any
-     * @param span where the exchange is traced, given the model this trace starts with
+     * @param model the model as known before any attempt, {@link #modelBefore}
+     * @param span where the exchange is traced
      */
-    ExchangeTrace(String requestId, Route route, Optional<String> requestedModel, boolean stream,
-                  LongSupplier nanoClock, Function<String, ExchangeSpan> span) {
+    ExchangeTrace(String requestId, Route route, String model, boolean stream, LongSupplier nanoClock,
+                  ExchangeSpan span) {
         this.requestId = requestId;
         this.route = route;
         this.nanoClock = nanoClock;
         this.stream = stream;
         this.attemptStartedNanos = nanoClock.getAsLong();
         this.served = new Served(route.primary(), 0, 1);
-        this.model = route.primary().policy().model().fixedName().or(() -> requestedModel).orElse("unknown");
-        this.span = span.apply(model);
+        this.model = model;
+        this.span = span;
+    }
+
+    /** The model an exchange is about before any attempt: the route's fixed one, or the one the client asked for. */
+    static String modelBefore(Route route, Optional<String> requestedModel) {
+        return route.primary().policy().model().fixedName().or(() -> requestedModel).orElse("unknown");
     }
 
     /** An attempt on {@code target} begins; the headers returned carry its trace context upstream. */

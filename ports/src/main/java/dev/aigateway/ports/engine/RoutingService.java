@@ -142,8 +142,8 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
     public void forward(Route route, PassthroughRequest request, RequestContext context,
                         PassthroughResponder responder) {
         requireCapability(route, Capability.PASSTHROUGH);
-        ExchangeTrace trace = new ExchangeTrace(context.requestId(), route, Optional.empty(), false, nanoClock,
-                model -> ExchangeSpan.NONE);
+        ExchangeTrace trace = new ExchangeTrace(context.requestId(), route,
+                ExchangeTrace.modelBefore(route, Optional.empty()), false, nanoClock, ExchangeSpan.NONE);
         // Forwarded bodies are not read, so there is nothing to count: only access rules apply to them.
         failover.run(route, context, Optional.empty(), () -> null, trace, (target, upstream, served) -> {
             providers.serving(upstream).forward(upstream, request, responder);
@@ -168,8 +168,9 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
     private <T> T observed(Route route, RequestContext context, Optional<String> requestedModel, boolean stream,
                            Optional<? extends Tunable<?>> sampling, Capability needed,
                            Supplier<TokenBudget.Demand> demand, Function<ExchangeTrace, T> exchange) {
-        ExchangeTrace trace = new ExchangeTrace(context.requestId(), route, requestedModel, stream, nanoClock,
-                model -> tracer.start(context, route.type().operationName(), model, sampling));
+        String model = ExchangeTrace.modelBefore(route, requestedModel);
+        ExchangeTrace trace = new ExchangeTrace(context.requestId(), route, model, stream, nanoClock,
+                tracer.start(context, route.type().operationName(), model, sampling));
         Exchange.Outcome outcome = Exchange.Outcome.FAILED;
         Optional<GatewayError> error = Optional.empty();
         TokenBudget.Hold hold = TokenBudget.Hold.NONE;

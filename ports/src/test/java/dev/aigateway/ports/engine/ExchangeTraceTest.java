@@ -30,8 +30,7 @@ class ExchangeTraceTest {
 
     @Test
     void theBalancerAndTheObserverGetTheSameLatencyTimeToFirstTokenAndCost() {
-        ExchangeTrace trace = new ExchangeTrace("req", route, Optional.of("m"), true, clock::get,
-                model -> ExchangeSpan.NONE);
+        ExchangeTrace trace = new ExchangeTrace("req", route, "m", true, clock::get, ExchangeSpan.NONE);
         trace.attempting(new Served(route.primary(), 0, 1));
         clock.addAndGet(Duration.ofMillis(30).toNanos());
         trace.chunk(new ChatChunk("c", 1, "m", List.of(), Optional.empty()));
@@ -52,8 +51,7 @@ class ExchangeTraceTest {
 
     @Test
     void anExchangeRefusedBeforeAnyAttemptIsMeasuredFromItsStart() {
-        ExchangeTrace trace = new ExchangeTrace("req", route, Optional.empty(), false, clock::get,
-                model -> ExchangeSpan.NONE);
+        ExchangeTrace trace = new ExchangeTrace("req", route, "m", false, clock::get, ExchangeSpan.NONE);
         clock.addAndGet(Duration.ofMillis(2).toNanos());
 
         Exchange exchange = trace.end(Exchange.Outcome.FAILED, Optional.empty(), Optional.empty(), false,
