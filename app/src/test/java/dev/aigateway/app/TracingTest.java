@@ -96,7 +96,7 @@ class TracingTest {
     @Test
     void aChatContinuesTheClientsTraceAndItsAttemptsContextGoesUpstream() throws Exception {
         HttpResponse<String> response = fixture.http().post("/traced/chat", HELLO,
-                "traceparent", "00-" + CLIENT_TRACE + "-" + CLIENT_SPAN + "-01");
+                "traceparent", "00-" + CLIENT_TRACE + "-" + CLIENT_SPAN + "-01", "tracestate", "vendor=opaque-7");
 
         assertThat(response.statusCode()).isEqualTo(200);
         List<Received> spans = COLLECTOR.await(2, inTrace(CLIENT_TRACE), PATIENCE);
@@ -122,6 +122,7 @@ class TracingTest {
         assertThat(client.attribute("gen_ai.response.model")).isPresent();
         RecordedRequest upstream = fixture.mistral().lastRequest();
         assertThat(upstream.header("traceparent")).contains("00-" + CLIENT_TRACE + "-" + client.spanId() + "-01");
+        assertThat(upstream.header("tracestate")).as("the client's tracestate travels on").contains("vendor=opaque-7");
         JsonNode line = HttpExchanges.JSON.readTree(analytics.awaitLines(1).get(0));
         assertThat(line.get("trace_id").asText()).isEqualTo(CLIENT_TRACE);
         assertThat(spans).allSatisfy(span -> assertThat(span.span().toString()).doesNotContain(PROMPT));
