@@ -15,29 +15,38 @@ final class GatewayFixture implements BeforeEachCallback, AfterEachCallback {
     private final String key;
     private final String serverSettings;
     private final Function<FakeMistral, String> extraRoutes;
+    /** A whole configuration replacing the default routes and the extra ones; null for those. */
+    private final Function<FakeMistral, String> document;
     private FakeMistral mistral;
     private Gateway gateway;
     private HttpExchanges http;
 
-    private GatewayFixture(String key, String serverSettings, Function<FakeMistral, String> extraRoutes) {
+    private GatewayFixture(String key, String serverSettings, Function<FakeMistral, String> extraRoutes,
+                           Function<FakeMistral, String> document) {
         this.key = key;
         this.serverSettings = serverSettings;
         this.extraRoutes = extraRoutes;
+        this.document = document;
     }
 
     /** The gateway's default routes in front of a fake Mistral that accepts only {@code key}. */
     static GatewayFixture withKey(String key) {
-        return new GatewayFixture(key, "", mistral -> "");
+        return new GatewayFixture(key, "", mistral -> "", null);
+    }
+
+    /** A gateway on a whole configuration of the test's own (consumers, plugins), knowing the fake's address. */
+    static GatewayFixture withDocument(String key, Function<FakeMistral, String> document) {
+        return new GatewayFixture(key, "", mistral -> "", document);
     }
 
     /** With extra settings in the {@code server} block (YAML flow-map entries, e.g. {@code a: 1, b: 2}). */
     GatewayFixture serverSettings(String settings) {
-        return new GatewayFixture(key, settings, extraRoutes);
+        return new GatewayFixture(key, settings, extraRoutes, document);
     }
 
     /** With more routes, written knowing the fake's address. */
     GatewayFixture routes(Function<FakeMistral, String> routes) {
-        return new GatewayFixture(key, serverSettings, routes);
+        return new GatewayFixture(key, serverSettings, routes, document);
     }
 
     /** With more routes that need not know the fake's address. */
@@ -48,7 +57,8 @@ final class GatewayFixture implements BeforeEachCallback, AfterEachCallback {
     @Override
     public void beforeEach(ExtensionContext context) {
         mistral = FakeMistral.start(key);
-        gateway = TestGateways.inFrontOf(mistral, key, serverSettings, extraRoutes.apply(mistral));
+        gateway = document != null ? TestGateways.start(document.apply(mistral))
+                : TestGateways.inFrontOf(mistral, key, serverSettings, extraRoutes.apply(mistral));
         http = new HttpExchanges(gateway.port());
     }
 

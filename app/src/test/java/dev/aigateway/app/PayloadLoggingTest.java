@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code logging.log_payloads}: the request and the answer (a stream's assembled) in the log line's
@@ -19,55 +20,50 @@ class PayloadLoggingTest {
     private static final String CONSUMER_KEY = "consumer-key-in-the-body-42";
     private static final String PROMPT = "what is the capital of France?";
 
-    private FakeMistral mistral;
-    private Gateway gateway;
-    private HttpExchanges http;
     private AnalyticsLog analytics;
+
+    @RegisterExtension
+    final GatewayFixture fixture = GatewayFixture.withDocument(PROVIDER_KEY, mistral -> """
+            server: { host: 127.0.0.1, port: 0 }
+            consumers:
+              - username: team-a
+                keyauth_credentials: [{ key: %3$s }]
+            routes:
+              - name: logged
+                paths: [/logged/chat]
+                plugins:
+                  - name: key-auth
+                    config: { key_names: [apikey], key_in_body: true }
+                  - name: ai-proxy
+                    config:
+                      route_type: llm/v1/chat
+                      auth: { header_name: Authorization, header_value: "Bearer %2$s" }
+                      logging: { log_payloads: true }
+                      model: { provider: mistral, options: { upstream_url: "%1$s" } }
+              - name: statistics-only
+                paths: [/statistics/chat]
+                plugins:
+                  - name: ai-proxy
+                    config:
+                      route_type: llm/v1/chat
+                      auth: { header_name: Authorization, header_value: "Bearer %2$s" }
+                      logging: { log_statistics: true }
+                      model: { provider: mistral, options: { upstream_url: "%1$s" } }
+            """.formatted(mistral.baseUri(), PROVIDER_KEY, CONSUMER_KEY));
 
     @BeforeEach
     void start() {
-        mistral = FakeMistral.start(PROVIDER_KEY);
-        gateway = TestGateways.start("""
-                server: { host: 127.0.0.1, port: 0 }
-                consumers:
-                  - username: team-a
-                    keyauth_credentials: [{ key: %3$s }]
-                routes:
-                  - name: logged
-                    paths: [/logged/chat]
-                    plugins:
-                      - name: key-auth
-                        config: { key_names: [apikey], key_in_body: true }
-                      - name: ai-proxy
-                        config:
-                          route_type: llm/v1/chat
-                          auth: { header_name: Authorization, header_value: "Bearer %2$s" }
-                          logging: { log_payloads: true }
-                          model: { provider: mistral, options: { upstream_url: "%1$s" } }
-                  - name: statistics-only
-                    paths: [/statistics/chat]
-                    plugins:
-                      - name: ai-proxy
-                        config:
-                          route_type: llm/v1/chat
-                          auth: { header_name: Authorization, header_value: "Bearer %2$s" }
-                          logging: { log_statistics: true }
-                          model: { provider: mistral, options: { upstream_url: "%1$s" } }
-                """.formatted(mistral.baseUri(), PROVIDER_KEY, CONSUMER_KEY));
-        http = new HttpExchanges(gateway.port());
         analytics = AnalyticsLog.capture();
     }
 
     @AfterEach
     void stop() {
         analytics.close();
-        gateway.close();
-        mistral.close();
     }
 
     @Test
     void theRequestAndTheAnswerAreLoggedWithoutAnyKey() throws Exception {
-        http.post("/logged/chat", chat(PROMPT, false));
+        fixture.http().post("/logged/chat", chat(PROMPT, false));
 
         JsonNode line = onlyLine();
         JsonNode request = HttpExchanges.JSON.readTree(line.at("/ai/proxy/payload/request").asText());
@@ -81,8 +77,8 @@ class PayloadLoggingTest {
 
     @Test
     void aStreamedAnswerIsLoggedAssembled() throws Exception {
-        mistral.enqueue(FakeReply.text("Paris is the capital"));
-        http.post("/logged/chat", chat(PROMPT, true));
+        fixture.mistral().enqueue(FakeReply.text("Paris is the capital"));
+        fixture.http().post("/logged/chat", chat(PROMPT, true));
 
         JsonNode response = HttpExchanges.JSON.readTree(onlyLine().at("/ai/proxy/payload/response").asText());
         assertThat(response.get("role").asText()).isEqualTo("assistant");
@@ -92,7 +88,7 @@ class PayloadLoggingTest {
     @Test
     void aLargeRequestIsCapped() throws Exception {
         String large = "x".repeat(100_000);
-        http.post("/logged/chat", chat(large, false));
+        fixture.http().post("/logged/chat", chat(large, false));
 
         String request = onlyLine().at("/ai/proxy/payload/request").asText();
         assertThat(request).hasSizeLessThan(70_000).contains("more characters]");
@@ -100,7 +96,7 @@ class PayloadLoggingTest {
 
     @Test
     void aRouteWithoutLogPayloadsLogsNoBody() throws Exception {
-        http.post("/statistics/chat", "{\"model\":\"mistral-small-latest\",\"messages\":[{\"role\":\"user\","
+        fixture.http().post("/statistics/chat", "{\"model\":\"mistral-small-latest\",\"messages\":[{\"role\":\"user\","
                 + "\"content\":\"" + PROMPT + "\"}]}");
 
         JsonNode line = onlyLine();
