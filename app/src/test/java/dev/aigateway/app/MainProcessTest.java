@@ -2,6 +2,7 @@ package dev.aigateway.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aigateway.adapters.otel.OtlpReceiver;
 import dev.aigateway.fakemistral.FakeMistral;
 import dev.aigateway.fakemistral.FakeReply;
 import java.io.BufferedReader;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,6 +94,32 @@ class MainProcessTest {
                 }
                 assertThat(status).isEqualTo(200);
                 assertThat(http.post("/v1/chat/completions", hello).statusCode()).isEqualTo(200);
+            } finally {
+                process.destroy();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    void theStandardOtelVariablesTurnTracingOnAndConfigureIt() throws Exception {
+        try (OtlpReceiver collector = new OtlpReceiver(); FakeMistral mistral = FakeMistral.start("sk-otel-env-0123")) {
+            Process process = start(List.of(), Map.of("SERVER_PORT", "0", "MISTRAL_API_KEY", "sk-otel-env-0123",
+                    "MISTRAL_BASE_URL", mistral.baseUri().toString().replaceAll("/$", ""),
+                    "OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint(), "OTEL_SERVICE_NAME", "gateway-from-env",
+                    "OTEL_BSP_SCHEDULE_DELAY", "20"));
+            try {
+                Matcher port = Pattern.compile("listening on port (\\d+)").matcher(readUntil(process,
+                        "gateway listening on port"));
+                assertThat(port.find()).isTrue();
+                HttpResponse<String> answer = new HttpExchanges(Integer.parseInt(port.group(1))).post(
+                        "/v1/chat/completions", "{\"model\":\"mistral-small-latest\",\"messages\":[{\"role\":"
+                                + "\"user\",\"content\":\"hi\"}]}");
+
+                assertThat(answer.statusCode()).isEqualTo(200);
+                assertThat(collector.await(2, span -> true, Duration.ofSeconds(10)))
+                        .hasSizeGreaterThanOrEqualTo(2)
+                        .allSatisfy(span -> assertThat(span.serviceName()).isEqualTo("gateway-from-env"));
             } finally {
                 process.destroy();
                 process.waitFor(10, TimeUnit.SECONDS);
