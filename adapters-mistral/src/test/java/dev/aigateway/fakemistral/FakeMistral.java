@@ -59,6 +59,7 @@ public final class FakeMistral implements AutoCloseable {
     private final MistralSchema embeddingSchema = MistralSchema.of("EmbeddingRequest");
     private final MistralSchema fimSchema = MistralSchema.of("FIMCompletionRequest");
     private volatile Duration streamPacing = Duration.ZERO;
+    private final FakeNativeEndpoints natives = new FakeNativeEndpoints(this);
 
     private FakeMistral(String apiKey) {
         this.apiKey = apiKey;
@@ -71,6 +72,7 @@ public final class FakeMistral implements AutoCloseable {
                         .post("/v1/embeddings", this::embeddings)
                         .post("/v1/fim/completions", this::fim)
                         .get("/v1/models", this::models)
+                        .update(natives::register)
                         .any(this::notFound))
                 .build()
                 .start();
@@ -260,13 +262,9 @@ public final class FakeMistral implements AutoCloseable {
      * Records the request, then checks the key and the schema (none for a GET); returns the body (an empty object
      * for a GET), or null once it answered.
      */
-    private JsonNode admit(ServerRequest request, ServerResponse response, MistralSchema schema) {
+    JsonNode admit(ServerRequest request, ServerResponse response, MistralSchema schema) {
         byte[] bytes = request.content().hasEntity() ? request.content().as(byte[].class) : new byte[0];
-        record(request, bytes);
-        String auth = request.headers().first(HeaderNames.AUTHORIZATION).orElse("");
-        if (!auth.equals("Bearer " + apiKey)) {
-            sendJson(response, 401, JSON.createObjectNode().put("message", "Unauthorized")
-                    .put("request_id", FakeAnswers.newId()));
+        if (!admitAuthorized(request, response, bytes)) {
             return null;
         }
         if (schema == null) {
@@ -294,6 +292,23 @@ public final class FakeMistral implements AutoCloseable {
             return null;
         }
         return body;
+    }
+
+    /** Records the request with its body, then checks the key; false once it answered 401. */
+    boolean admitAuthorized(ServerRequest request, ServerResponse response, byte[] body) {
+        record(request, body);
+        String auth = request.headers().first(HeaderNames.AUTHORIZATION).orElse("");
+        if (!auth.equals("Bearer " + apiKey)) {
+            sendJson(response, 401, JSON.createObjectNode().put("message", "Unauthorized")
+                    .put("request_id", FakeAnswers.newId()));
+            return false;
+        }
+        return true;
+    }
+
+    /** When each multipart upload's first bytes arrived here, in {@link System#nanoTime()} units. */
+    public List<Long> uploadFirstByteNanos() {
+        return natives.uploadFirstByteNanos();
     }
 
     private void record(ServerRequest request, byte[] body) {
@@ -382,7 +397,7 @@ public final class FakeMistral implements AutoCloseable {
         }
     }
 
-    private static void sendJson(ServerResponse response, int status, JsonNode body) {
+    static void sendJson(ServerResponse response, int status, JsonNode body) {
         response.status(status);
         response.header(HeaderNames.CONTENT_TYPE, "application/json");
         try {

@@ -16,7 +16,6 @@ import dev.aigateway.domain.access.TokenLimits;
 import dev.aigateway.domain.access.WindowType;
 import dev.aigateway.domain.route.Route;
 import dev.aigateway.domain.route.RouteTarget;
-import dev.aigateway.domain.route.RouteType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -209,9 +208,9 @@ final class AccessConfigReader {
                             + " configure the provider's key in auth, or name another key for key-auth");
                 }
             }
-            if (route.type() == RouteType.PRESERVE && keyAuth.get().inBody()) {
-                throw at.error("key_in_body", "cannot be true on a preserve route, whose bodies are forwarded"
-                        + " unread");
+            if (AiProxyConfigReader.relaysBodies(route.type()) && keyAuth.get().inBody()) {
+                throw at.error("key_in_body", "cannot be true on a " + route.type().configName() + " route, whose"
+                        + " bodies are forwarded as they came");
             }
         }
         Optional<TokenLimits> limits = Optional.ofNullable(plugins.get(RATE_LIMITING))

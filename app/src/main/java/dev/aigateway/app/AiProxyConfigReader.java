@@ -2,6 +2,7 @@ package dev.aigateway.app;
 
 import dev.aigateway.domain.route.BalancerAlgorithm;
 import dev.aigateway.domain.route.BalancerSettings;
+import dev.aigateway.domain.route.Capability;
 import dev.aigateway.domain.route.FailoverCriterion;
 import dev.aigateway.domain.route.ModelPolicy;
 import dev.aigateway.domain.route.Pricing;
@@ -35,6 +36,11 @@ final class AiProxyConfigReader {
     /** The {@code model.options} fields every provider shares; each provider's reader adds its own. */
     private static final Set<String> COMMON_OPTIONS = Set.of("upstream_url", "upstream_path", "max_tokens",
             "temperature", "top_p", "top_k", "input_cost", "output_cost", "cached_input_cost", "tuning_precedence");
+
+    /** Whether the route's bodies go upstream as the client sent them: nothing can be written into them. */
+    static boolean relaysBodies(RouteType type) {
+        return type.capability() == Capability.PASSTHROUGH || type.capability() == Capability.NATIVE;
+    }
 
     private final Map<String, ProviderOptionsReader> providers;
 
@@ -163,9 +169,9 @@ final class AiProxyConfigReader {
                 precedence(options), streaming);
         ConfigNode auth = config.object("auth");
         Optional<UpstreamAuth> credential = UpstreamConfigReader.auth(auth);
-        if (type == RouteType.PRESERVE && credential.orElse(null) instanceof UpstreamAuth.BodyParam) {
-            throw auth.error("param_location", "cannot be body on a preserve route, whose body is forwarded"
-                    + " untouched; use query or a header");
+        if (relaysBodies(type) && credential.orElse(null) instanceof UpstreamAuth.BodyParam) {
+            throw auth.error("param_location", "cannot be body on a " + type.configName() + " route, whose body is"
+                    + " forwarded untouched; use query or a header");
         }
         UpstreamTarget upstream = new UpstreamTarget(provider, UpstreamConfigReader.url(options), UpstreamConfigReader.path(options), credential,
                 auth.bool("allow_override").orElse(false), timeouts, reader.read(options));

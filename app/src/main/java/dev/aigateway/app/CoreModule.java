@@ -16,6 +16,7 @@ import dev.aigateway.ports.EmbeddingUseCase;
 import dev.aigateway.ports.ExchangeObserver;
 import dev.aigateway.ports.ExchangeTracer;
 import dev.aigateway.ports.ModelListUseCase;
+import dev.aigateway.ports.NativeUseCase;
 import dev.aigateway.ports.PassthroughUseCase;
 import dev.aigateway.ports.ProviderOptionsReader;
 import dev.aigateway.ports.TokenWindows;
@@ -120,6 +121,11 @@ final class CoreModule {
 
     @Provides
     static PassthroughUseCase passthrough(RoutingService routing) {
+        return routing;
+    }
+
+    @Provides
+    static NativeUseCase natives(RoutingService routing) {
         return routing;
     }
 

@@ -5,7 +5,6 @@ import dev.aigateway.adapters.http.HttpModule.RequestLimits;
 import dev.aigateway.adapters.http.HttpModule.ServerSettings;
 import dev.aigateway.domain.route.Route;
 import dev.aigateway.domain.route.RouteMatching;
-import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.ports.ProviderOptionsReader;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -210,9 +209,9 @@ final class KongConfigReader {
         Route route = plugin.requiredString("name").equals(ADVANCED)
                 ? aiProxy.advanced(name, paths, plugin.object("config"))
                 : aiProxy.route(name, paths, plugin.object("config"));
-        if (route.type() != RouteType.PRESERVE && methods.stream().anyMatch(method -> !method.equals("POST"))) {
-            throw node.error("methods", "may only list POST on an " + route.type().configName()
-                    + " route; preserve routes forward every method");
+        if (!route.type().takesAnyMethod() && methods.stream().anyMatch(method -> !method.equals("POST"))) {
+            throw node.error("methods", "may only list POST on a " + route.type().configName()
+                    + " route; preserve, conversations, files and batch jobs routes take every method");
         }
         List<String> hosts = node.strings("hosts");
         for (String host : hosts) {

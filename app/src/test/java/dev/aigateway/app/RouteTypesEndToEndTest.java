@@ -112,8 +112,8 @@ class RouteTypesEndToEndTest {
         assertThat(sent.path()).isEqualTo("/v1/ocr?page=2");
         assertThat(sent.bodyText()).isEqualTo(body);
         assertThat(sent.header("authorization")).contains("Bearer " + KEY);
-        assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.body()).isEqualTo("{\"detail\":\"Not Found\"}");
+        assertThat(response.statusCode()).as("Mistral's own refusal, relayed as it is").isEqualTo(422);
+        assertThat(HttpExchanges.JSON.readTree(response.body()).at("/detail/0/loc/1").asText()).isEqualTo("odd");
     }
 
     @Test

@@ -44,7 +44,15 @@ public final class CompletionWire {
 
     /** The {@code usage} object, when the answer has one. */
     public Optional<Usage> usage(JsonNode root) {
-        JsonNode usage = root.path("usage");
+        return usageOf(root.path("usage"));
+    }
+
+    /**
+     * A usage object in OpenAI's and Mistral's names (tokens with their cached and reasoning details, Mistral's
+     * {@code prompt_audio_seconds}, and the {@code pages_processed} of Mistral's OCR {@code usage_info}); empty
+     * when {@code usage} is not an object.
+     */
+    public Optional<Usage> usageOf(JsonNode usage) {
         if (!usage.isObject()) {
             return Optional.empty();
         }
@@ -52,7 +60,8 @@ public final class CompletionWire {
         int completion = count(usage, "completion_tokens").orElse(0);
         return Optional.of(new Usage(prompt, completion, count(usage, "total_tokens").orElse(prompt + completion),
                 count(usage.path("prompt_tokens_details"), "cached_tokens").orElse(0),
-                count(usage.path("completion_tokens_details"), "reasoning_tokens").orElse(0)));
+                count(usage.path("completion_tokens_details"), "reasoning_tokens").orElse(0),
+                count(usage, "pages_processed").orElse(0), count(usage, "prompt_audio_seconds").orElse(0)));
     }
 
     /** The tool calls of a message or a delta; arguments sent as an object become the JSON text clients expect. */

@@ -4,6 +4,9 @@ import dev.aigateway.domain.error.ClientGoneException;
 import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.passthrough.PassthroughRequest;
+import dev.aigateway.domain.passthrough.RawBody;
+import dev.aigateway.domain.passthrough.RequestBody;
+import dev.aigateway.domain.passthrough.StreamedBody;
 import dev.aigateway.domain.route.UpstreamAuth;
 import dev.aigateway.domain.route.UpstreamTarget;
 import dev.aigateway.domain.route.UpstreamTimeouts;
@@ -97,8 +100,8 @@ public final class UpstreamHttp {
      */
     public Optional<Reply> postStreaming(URI uri, UpstreamTarget target, String accept, byte[] body,
                                          Consumer<Runnable> abortable, BodyReader reader) {
-        return exchange(Method.POST, uri, target, accept, Optional.of(JSON), Optional.of(body), true, abortable,
-                reader);
+        return exchange(Method.POST, uri, target, accept, Optional.of(JSON), request -> request.submit(body), true,
+                abortable, reader);
     }
 
     /**
@@ -106,18 +109,55 @@ public final class UpstreamHttp {
      * to {@code responder} as it arrives.
      */
     public void relay(URI uri, UpstreamTarget target, PassthroughRequest request, PassthroughResponder responder) {
-        Optional<byte[]> body = request.body().length() == 0 ? Optional.empty() : Optional.of(request.body().toArray());
         exchange(Method.create(request.method()), uri, target, request.accept().orElse("*/*"), request.contentType(),
-                body, false, abort -> { }, (status, headers, in) -> {
-                    try (OutputStream out = responder.start(status, headers)) {
-                        byte[] buffer = new byte[RELAY_BUFFER];
-                        int read;
-                        while ((read = in.read(buffer)) != -1) {
-                            out.write(buffer, 0, read);
-                            out.flush();
-                        }
-                    }
-                });
+                sending(request.body()), false, abort -> { }, (status, headers, in) ->
+                        copy(in, responder.start(status, headers), (bytes, offset, length) -> { }));
+    }
+
+    /** Where relayed bytes are shown on their way, e.g. an {@link AnswerTap}; it must not keep the array. */
+    @FunctionalInterface
+    public interface Tap {
+        void accept(byte[] bytes, int offset, int length);
+    }
+
+    /**
+     * Sends a request in the provider's own API (a native route) and relays a 2xx answer to {@code responder} as it
+     * arrives, showing each piece to {@code tap}; any other status is returned whole for error mapping, and nothing
+     * is relayed.
+     */
+    public Optional<Reply> relayAnswer(URI uri, UpstreamTarget target, PassthroughRequest request,
+                                       PassthroughResponder responder, Tap tap) {
+        return exchange(Method.create(request.method()), uri, target, request.accept().orElse("*/*"),
+                request.contentType(), sending(request.body()), true, abort -> { }, (status, headers, in) ->
+                        copy(in, responder.start(status, headers), tap));
+    }
+
+    private static void copy(InputStream in, OutputStream out, Tap tap) throws IOException {
+        try (out) {
+            byte[] buffer = new byte[RELAY_BUFFER];
+            int read;
+            while ((read = in.read(buffer)) != -1) {
+                tap.accept(buffer, 0, read);
+                out.write(buffer, 0, read);
+                out.flush();
+            }
+        }
+    }
+
+    /** How a request's body goes out: none, whole, or streamed from the client (once only). */
+    private static Function<HttpClientRequest, HttpClientResponse> sending(RequestBody body) {
+        return switch (body) {
+            case RawBody raw when raw.length() == 0 -> HttpClientRequest::request;
+            case RawBody raw -> request -> request.submit(raw.toArray());
+            // Taken only once connected: a target that refused the connection leaves it for the next one.
+            case StreamedBody streamed -> request -> request.outputStream(out -> {
+                InputStream source = streamed.take().orElseThrow(() -> new GatewayException(
+                        new GatewayError.UpstreamUnreachable("the upload already went to a target that failed, and"
+                                + " a streamed upload cannot be sent twice", true)));
+                source.transferTo(out);
+                out.close();
+            });
+        };
     }
 
     private Reply whole(Method method, URI uri, UpstreamTarget target, Optional<byte[]> body) {
@@ -130,11 +170,11 @@ public final class UpstreamHttp {
     }
 
     private Optional<Reply> exchange(Method method, URI uri, UpstreamTarget target, String accept,
-                                     Optional<String> contentType, Optional<byte[]> body, boolean onlySuccess,
-                                     Consumer<Runnable> abortable, BodyReader reader) {
+                                     Optional<String> contentType, Function<HttpClientRequest, HttpClientResponse> send,
+                                     boolean onlySuccess, Consumer<Runnable> abortable, BodyReader reader) {
         HttpClientRequest request = request(method, uri, target, accept, contentType);
         StreamWatchdog watchdog = null;
-        try (HttpClientResponse response = body.isPresent() ? request.submit(body.get()) : request.request()) {
+        try (HttpClientResponse response = send.apply(request)) {
             int status = response.status().code();
             if (onlySuccess && status / 100 != 2) {
                 return Optional.of(reply(response));
@@ -215,8 +255,10 @@ public final class UpstreamHttp {
 
     /** Says what failed without the cause's own text or the upstream's address, which may be internal. */
     private GatewayException failure(RuntimeException e, boolean midStream, StreamWatchdog watchdog) {
-        if (e instanceof GatewayException gatewayException) {
-            return gatewayException;
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof GatewayException gatewayException) {
+                return gatewayException; // e.g. a streamed upload over the route's size cap
+            }
         }
         if (watchdog != null && watchdog.firedReason() != null) {
             return new GatewayException(new GatewayError.UpstreamTimeout(upstreamName + "'s stream "

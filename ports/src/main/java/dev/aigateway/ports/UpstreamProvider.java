@@ -8,6 +8,8 @@ import dev.aigateway.domain.embedding.EmbeddingResponse;
 import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.model.ModelInfo;
+import dev.aigateway.domain.passthrough.NativeAnswer;
+import dev.aigateway.domain.passthrough.NativeRequest;
 import dev.aigateway.domain.passthrough.PassthroughRequest;
 import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.domain.route.UpstreamTarget;
@@ -64,6 +66,15 @@ public interface UpstreamProvider {
     /** Forwards a request untouched (but for the credential) and relays the answer as it arrives. */
     default void forward(UpstreamTarget target, PassthroughRequest request, PassthroughResponder responder) {
         throw unsupported(target, "pass-through requests");
+    }
+
+    /**
+     * Sends a request on a native route to the endpoint of {@code type} and relays a 2xx answer as it arrives,
+     * reading its model, id and usage on the way; any other status is thrown as the provider's error.
+     */
+    default NativeAnswer relay(UpstreamTarget target, RouteType type, NativeRequest request,
+                               PassthroughResponder responder) {
+        throw unsupported(target, type.configName());
     }
 
     private static GatewayException unsupported(UpstreamTarget target, String what) {

@@ -136,6 +136,8 @@ final class GatewayMetrics {
         private volatile Counter cost;
         private volatile Counter cachedTokens;
         private volatile Counter reasoningTokens;
+        private volatile Counter pages;
+        private volatile Counter audioSeconds;
         private volatile Timer timeToFirstToken;
 
         ExchangeMeters(ExchangeKey key) {
@@ -171,6 +173,28 @@ final class GatewayMetrics {
             if (usage.reasoningTokens() > 0) {
                 reasoningTokens().increment(usage.reasoningTokens());
             }
+            if (usage.pagesProcessed() > 0) {
+                pages().increment(usage.pagesProcessed());
+            }
+            if (usage.promptAudioSeconds() > 0) {
+                audioSeconds().increment(usage.promptAudioSeconds());
+            }
+        }
+
+        Counter pages() {
+            if (pages == null) {
+                pages = Counter.builder("gateway_ocr_pages").description("document pages read by OCR calls")
+                        .tags(kong).register(registry);
+            }
+            return pages;
+        }
+
+        Counter audioSeconds() {
+            if (audioSeconds == null) {
+                audioSeconds = Counter.builder("gateway_prompt_audio_seconds")
+                        .description("seconds of audio in prompts").tags(kong).register(registry);
+            }
+            return audioSeconds;
         }
 
         Counter cachedTokens() {

@@ -3,7 +3,7 @@ package dev.aigateway.adapters.http;
 import dev.aigateway.domain.error.ClientGoneException;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.route.Route;
-import dev.aigateway.domain.route.RouteType;
+import dev.aigateway.domain.route.Capability;
 import dev.aigateway.ports.engine.LiveRoutes;
 import dev.aigateway.ports.engine.Readiness;
 import io.helidon.http.HeaderNames;
@@ -183,20 +183,21 @@ final class GatewayRouting {
     }
 
     private RouteHandler handler(Route route) {
-        if (route.type() == RouteType.PRESERVE) {
-            PassthroughHandler passthrough = new PassthroughHandler(route, useCases.passthrough());
-            return passthrough::handle;
+        Capability capability = route.type().capability();
+        if (capability == Capability.PASSTHROUGH || capability == Capability.NATIVE) {
+            PassthroughHandler relayed = new PassthroughHandler(route, useCases);
+            return route.type().takesAnyMethod() ? relayed::handle : postOnly(relayed::handle, route);
         }
-        Handler json = postOnly(new JsonRouteHandler(route, this.json, streams,
-                JsonRouteHandler.operation(route, useCases, this.json)), route);
-        return (request, response, matchedLength) -> json.handle(request, response);
+        Handler json = new JsonRouteHandler(route, this.json, streams, JsonRouteHandler.operation(route, useCases,
+                this.json));
+        return postOnly((request, response, matchedLength) -> json.handle(request, response), route);
     }
 
-    /** A chat, completions or embeddings route answers POST; without configured methods, others get 405. */
-    private Handler postOnly(Handler handler, Route route) {
-        return (req, res) -> {
+    /** A route whose type takes only POST answers POST; without configured methods, others get 405. */
+    private RouteHandler postOnly(RouteHandler handler, Route route) {
+        return (req, res, matchedLength) -> {
             if (req.prologue().method() == Method.POST || !route.matching().methods().isEmpty()) {
-                handler.handle(req, res);
+                handler.handle(req, res, matchedLength);
                 return;
             }
             res.header(HeaderNames.ALLOW, "POST");

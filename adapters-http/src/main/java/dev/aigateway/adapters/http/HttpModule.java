@@ -8,6 +8,7 @@ import dev.aigateway.ports.ConfigReload;
 import dev.aigateway.ports.EmbeddingUseCase;
 import dev.aigateway.ports.ExchangeObserver;
 import dev.aigateway.ports.ModelListUseCase;
+import dev.aigateway.ports.NativeUseCase;
 import dev.aigateway.ports.PassthroughUseCase;
 import dev.aigateway.ports.engine.LiveRoutes;
 import dev.aigateway.ports.engine.Readiness;
@@ -55,7 +56,8 @@ public final class HttpModule {
     @Singleton
     static WebServer webServer(ServerSettings settings, LiveRoutes routes, ChatCompletionUseCase chat,
                                CompletionUseCase completions, EmbeddingUseCase embeddings,
-                               PassthroughUseCase passthrough, ModelListUseCase models, Readiness readiness,
+                               PassthroughUseCase passthrough, NativeUseCase natives, ModelListUseCase models,
+                               Readiness readiness,
                                GatewayMetrics metrics, OpenAiJson json, Optional<AdminSettings> admin,
                                ConfigReload reload) {
         OpenStreams streams = new OpenStreams(OpenStreams.scheduler(), settings.sseHeartbeat());
@@ -64,7 +66,7 @@ public final class HttpModule {
         metrics.openStreams(streams::count);
         metrics.configuration(routes);
         GatewayRouting routing = new GatewayRouting(routes,
-                new UseCases(chat, completions, embeddings, passthrough, models), json,
+                new UseCases(chat, completions, embeddings, passthrough, natives, models), json,
                 streams, readiness, metrics);
         EnvelopeDirectHandler errors = new EnvelopeDirectHandler(json);
         WebServerConfig.Builder server = WebServer.builder();

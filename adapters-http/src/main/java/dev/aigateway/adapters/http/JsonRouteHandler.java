@@ -56,7 +56,8 @@ final class JsonRouteHandler implements Handler {
                 answer.sendJson(embedded.served(), embedded.answer().model(),
                         OpenAiEmbeddingMapper.toWire(embedded.answer(), incoming.base64()));
             };
-            case PRESERVE -> throw new IllegalArgumentException("preserve routes forward bodies untouched");
+            default -> throw new IllegalArgumentException(route.type().configName()
+                    + " routes relay bodies in the provider's own API");
         };
     }
 

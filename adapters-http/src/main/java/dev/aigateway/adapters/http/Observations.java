@@ -84,6 +84,12 @@ final class Observations implements ExchangeObserver {
             if (u.reasoningTokens() > 0) {
                 usage.put("reasoning_tokens", u.reasoningTokens());
             }
+            if (u.pagesProcessed() > 0) {
+                usage.put("pages_processed", u.pagesProcessed());
+            }
+            if (u.promptAudioSeconds() > 0) {
+                usage.put("prompt_audio_seconds", u.promptAudioSeconds());
+            }
         });
         exchange.timeToFirstToken().ifPresent(t -> usage.put("time_to_first_token", t.toMillis()));
         exchange.timePerTokenMillis().ifPresent(t -> usage.put("time_per_token", t));

@@ -10,7 +10,10 @@ final class OpenAiUsage {
 
     private OpenAiUsage() { }
 
-    /** Adds {@code usage} to {@code wire}, with OpenAI's details objects when there are cached or reasoning tokens. */
+    /**
+     * Adds {@code usage} to {@code wire}, with OpenAI's details objects when there are cached or reasoning tokens, and
+     * Mistral's {@code prompt_audio_seconds} when the prompt had audio.
+     */
     static void write(ObjectNode wire, Usage usage) {
         wire.set("usage", node(usage));
     }
@@ -26,6 +29,10 @@ final class OpenAiUsage {
         }
         if (usage.reasoningTokens() > 0) {
             written.putObject("completion_tokens_details").put("reasoning_tokens", usage.reasoningTokens());
+        }
+        if (usage.promptAudioSeconds() > 0) {
+            // Mistral's own name: OpenAI counts audio in tokens, and seconds are what Mistral prices.
+            written.put("prompt_audio_seconds", usage.promptAudioSeconds());
         }
         return written;
     }

@@ -4,6 +4,10 @@ import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.error.GatewayException;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
+import dev.aigateway.domain.passthrough.RawBody;
+import dev.aigateway.domain.passthrough.RequestBody;
+import dev.aigateway.domain.passthrough.StreamedBody;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,7 +32,7 @@ final class RequestBodies {
     }
 
     /** {@code application/json} or any {@code +json} type, with any parameters. */
-    private static boolean isJson(String contentType) {
+    static boolean isJson(String contentType) {
         String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         return type.equals("application/json") || type.endsWith("+json");
     }
@@ -38,10 +42,59 @@ final class RequestBodies {
         return request.content().hasEntity() ? readUpTo(request, limit) : new byte[0];
     }
 
-    private static byte[] readUpTo(ServerRequest request, long limit) {
+    /**
+     * The body as it arrives, for an upload relayed without holding it: refused with 413 up front when its declared
+     * length is over {@code limit}, and mid-way when it turns out to be.
+     */
+    static RequestBody streamed(ServerRequest request, long limit) {
+        if (!request.content().hasEntity()) {
+            return RawBody.empty();
+        }
+        refuseDeclaredOver(request, limit);
+        return new StreamedBody(new CappedInput(request.content().inputStream(), limit));
+    }
+
+    private static void refuseDeclaredOver(ServerRequest request, long limit) {
         if (request.headers().contentLength().orElse(0) > limit) {
             throw new GatewayException(new GatewayError.RequestTooLarge(limit));
         }
+    }
+
+    /** A stream that fails with the gateway's 413 once more than its cap has been read from it. */
+    private static final class CappedInput extends FilterInputStream {
+        private final long limit;
+        private long read;
+
+        CappedInput(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            counted(b < 0 ? -1 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            return counted(super.read(buffer, offset, length));
+        }
+
+        private int counted(int bytes) {
+            if (bytes > 0) {
+                read += bytes;
+                if (read > limit) {
+                    throw new GatewayException(new GatewayError.RequestTooLarge(limit));
+                }
+            }
+            return bytes;
+        }
+    }
+
+    private static byte[] readUpTo(ServerRequest request, long limit) {
+        refuseDeclaredOver(request, limit);
         try (InputStream in = request.content().inputStream()) {
             byte[] body = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
             if (body.length > limit) {

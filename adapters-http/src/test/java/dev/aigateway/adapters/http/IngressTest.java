@@ -195,7 +195,8 @@ class IngressTest {
         server = HttpModule.webServer(settings, new LiveRoutes(List.of(route)), chat, (r, request, context, responder) -> { },
                 (r, request, context) -> {
                     throw new AssertionError("no embeddings here");
-                }, (r, request, context, responder) -> { }, List::of, new Readiness(true), new GatewayMetrics(),
+                }, (r, request, context, responder) -> { }, (r, request, context, responder) -> { }, List::of,
+                new Readiness(true), new GatewayMetrics(),
                 new OpenAiJson(settings.limits()), Optional.empty(), document -> {
                     throw new AssertionError("no reloads here");
                 });

@@ -12,9 +12,12 @@ import dev.aigateway.domain.embedding.EmbeddingResponse;
 import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.error.GatewayException;
 import dev.aigateway.domain.model.ModelInfo;
+import dev.aigateway.domain.passthrough.NativeAnswer;
+import dev.aigateway.domain.passthrough.NativeRequest;
 import dev.aigateway.domain.passthrough.PassthroughRequest;
 import dev.aigateway.domain.route.RouteType;
 import dev.aigateway.domain.route.UpstreamTarget;
+import dev.aigateway.egress.AnswerTap;
 import dev.aigateway.egress.JsonTrees;
 import dev.aigateway.egress.ServerSentEvents;
 import dev.aigateway.egress.Translation;
@@ -37,6 +40,11 @@ import java.util.concurrent.Semaphore;
 final class MistralProvider implements UpstreamProvider {
     /** How errors name this upstream to clients. */
     static final String NAME = "Mistral";
+
+    /** Where Mistral's native answers name themselves: most by {@code id}, a conversation by its own id. */
+    private static final Set<String> NATIVE_ID_FIELDS = Set.of("id", "conversation_id");
+    /** Where they report usage: {@code usage}, or OCR's {@code usage_info}. */
+    private static final Set<String> NATIVE_USAGE_FIELDS = Set.of("usage", "usage_info");
 
     private final UpstreamHttp http;
     private final ObjectMapper json;
@@ -146,6 +154,19 @@ final class MistralProvider implements UpstreamProvider {
     @Override
     public void forward(UpstreamTarget target, PassthroughRequest request, PassthroughResponder responder) {
         http.relay(MistralEndpoints.passthrough(target, request.pathAndQuery()), target, request, responder);
+    }
+
+    @Override
+    public NativeAnswer relay(UpstreamTarget target, RouteType type, NativeRequest request,
+                              PassthroughResponder responder) {
+        AnswerTap tap = new AnswerTap(json, NATIVE_ID_FIELDS, NATIVE_USAGE_FIELDS);
+        Optional<UpstreamHttp.Reply> refused = http.relayAnswer(MistralEndpoints.nativeEndpoint(target, type,
+                request.http().pathAndQuery()), target, request.http(), responder, tap);
+        if (refused.isPresent()) {
+            throw new GatewayException(errors.toError(refused.get()));
+        }
+        AnswerTap.Read read = tap.read();
+        return new NativeAnswer(read.model(), read.id(), read.usage().flatMap(MistralResponseMapper::nativeUsage));
     }
 
     private void stream(UpstreamTarget target, RouteType type, Translation translation, ChunkSink sink,

@@ -2,6 +2,7 @@ package dev.aigateway.adapters.mistral;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.domain.Usage;
 import dev.aigateway.domain.chat.AssistantReply;
 import dev.aigateway.domain.chat.ChatChoice;
 import dev.aigateway.domain.chat.ChatChunk;
@@ -55,6 +56,18 @@ final class MistralResponseMapper {
 
     static EmbeddingResponse embeddingResponse(ObjectMapper json, byte[] body) {
         return WIRE.embeddingResponse(json, body);
+    }
+
+    /**
+     * A native answer's usage, its tokens, OCR pages and audio seconds; none when it is not a well-formed one (the
+     * answer has already gone to the client, so it is not refused for it).
+     */
+    static Optional<Usage> nativeUsage(JsonNode usage) {
+        try {
+            return WIRE.usageOf(usage);
+        } catch (GatewayException malformed) {
+            return Optional.empty();
+        }
     }
 
     static List<ModelInfo> models(JsonNode root) {

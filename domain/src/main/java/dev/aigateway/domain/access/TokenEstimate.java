@@ -57,6 +57,11 @@ public final class TokenEstimate {
         return (int) Math.min(Integer.MAX_VALUE, tokens);
     }
 
+    /** The tokens of this many characters of text outside messages (a native request's strings). */
+    public static int textTokens(long chars) {
+        return tokens(chars, 0);
+    }
+
     private static long chars(Content content) {
         return switch (content) {
             case Content.Text text -> text.text().length();

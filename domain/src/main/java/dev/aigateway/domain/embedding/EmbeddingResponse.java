@@ -51,9 +51,7 @@ public record EmbeddingResponse(Optional<String> id, String model, List<Embeddin
                 data.add(new Embedding(offset + embedding.index(), embedding.vector()));
             }
             Optional<Usage> part = parts.get(i).usage();
-            usage = usage.flatMap(sum -> part.map(u -> new Usage(sum.promptTokens() + u.promptTokens(),
-                    sum.completionTokens() + u.completionTokens(), sum.totalTokens() + u.totalTokens(),
-                    sum.cachedPromptTokens() + u.cachedPromptTokens(), sum.reasoningTokens() + u.reasoningTokens())));
+            usage = usage.flatMap(sum -> part.map(sum::plus));
         }
         data.sort(Comparator.comparingInt(Embedding::index));
         EmbeddingResponse first = parts.get(0);

@@ -3,7 +3,7 @@ package dev.aigateway.domain.passthrough;
 import java.util.Arrays;
 
 /** Request body bytes carried as they came, immutable. */
-public final class RawBody {
+public final class RawBody implements RequestBody {
     private static final RawBody EMPTY = new RawBody(new byte[0]);
     private final byte[] bytes;
 

@@ -9,5 +9,7 @@ public enum Capability {
     /** Text embeddings. */
     EMBEDDINGS,
     /** Forwarding a request untouched. */
-    PASSTHROUGH
+    PASSTHROUGH,
+    /** A provider's own API on one of its endpoints, relayed with the usage it reports metered. */
+    NATIVE
 }

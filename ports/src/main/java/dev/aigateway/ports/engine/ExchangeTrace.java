@@ -137,6 +137,14 @@ final class ExchangeTrace {
         }
     }
 
+    /** A native answer's first bytes are about to reach the client: its time to first byte is taken now. */
+    void relaying() {
+        if (firstChunkNanos < 0) {
+            firstChunkNanos = nanoClock.getAsLong();
+        }
+        delivered = true;
+    }
+
     /** Whether the client has received part of the answer: from then on, nothing fails over. */
     boolean delivered() {
         return delivered;

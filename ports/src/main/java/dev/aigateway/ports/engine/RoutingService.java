@@ -12,6 +12,8 @@ import dev.aigateway.domain.embedding.EmbeddingResponse;
 import dev.aigateway.domain.error.ClientGoneException;
 import dev.aigateway.domain.error.GatewayError;
 import dev.aigateway.domain.error.GatewayException;
+import dev.aigateway.domain.passthrough.NativeAnswer;
+import dev.aigateway.domain.passthrough.NativeRequest;
 import dev.aigateway.domain.passthrough.PassthroughRequest;
 import dev.aigateway.domain.route.Capability;
 import dev.aigateway.domain.route.Route;
@@ -25,12 +27,14 @@ import dev.aigateway.ports.Exchange;
 import dev.aigateway.ports.ExchangeObserver;
 import dev.aigateway.ports.ExchangeSpan;
 import dev.aigateway.ports.ExchangeTracer;
+import dev.aigateway.ports.NativeUseCase;
 import dev.aigateway.ports.PassthroughResponder;
 import dev.aigateway.ports.PassthroughUseCase;
 import dev.aigateway.ports.RequestContext;
 import dev.aigateway.ports.Served;
 import dev.aigateway.ports.TokenWindows;
 import dev.aigateway.ports.UpstreamProvider;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -45,7 +49,7 @@ import java.util.function.Supplier;
  * to their providers, delivers the answer to the ingress, and reports the exchange once to the observer.
  */
 public final class RoutingService implements ChatCompletionUseCase, CompletionUseCase, EmbeddingUseCase,
-        PassthroughUseCase {
+        PassthroughUseCase, NativeUseCase {
     private final ProviderRegistry providers;
     private final ExchangeObserver observer;
     private final LongSupplier nanoClock;
@@ -135,6 +139,30 @@ public final class RoutingService implements ChatCompletionUseCase, CompletionUs
                             trace.answered(response.model(), response.usage());
                             return new Answered<>(response, served);
                         }));
+    }
+
+    /**
+     * The body goes untouched: a route's fixed model is checked against the one it names, not written into it. The
+     * answer counts as delivered from its first byte, so nothing fails over after that.
+     */
+    @Override
+    public void relay(Route route, NativeRequest request, RequestContext context, PassthroughResponder responder) {
+        observed(route, context, request.model(), request.stream(), Optional.empty(), Capability.NATIVE,
+                () -> new TokenBudget.Demand(request.promptTokens(), route.type().generatesText()
+                        ? request.maxTokens() : Optional.of(0)), trace ->
+                failover.run(route, context, request.model(), () -> null, trace, (target, upstream, served) -> {
+                    String model = request.model().isPresent() ? target.policy().model().resolve(request.model())
+                            : target.policy().model().fixedName().orElse(trace.model());
+                    trace.sending(model, request.stream(), Optional.empty());
+                    NativeAnswer answer = providers.serving(upstream).relay(upstream, route.type(), request,
+                            (status, headers) -> {
+                                trace.relaying();
+                                return responder.start(status, headers);
+                            });
+                    answer.id().ifPresent(id -> trace.identified(id, List.of()));
+                    trace.answered(answer.model().orElse(model), answer.usage());
+                    return served;
+                }));
     }
 
     /** Forwarded requests are relayed, not observed: their bodies are none of the gateway's business. */
