@@ -29,7 +29,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Mistral's OpenAPI schemas (unknown fields get Mistral's 422), tool-call ids must be nine letters or digits
  * (400, code 3280), the key must match (401), and server-side message-order rules apply. It records every
  * request and answers chat (plain or SSE, optionally paced), embeddings (vectors derived from the input) and
- * errors a test scripts.
+ * errors a test scripts; and Mistral's other endpoints ({@link FakeNativeEndpoints}: OCR, moderations,
+ * classifications, conversations, audio transcriptions, files, batch jobs).
  */
 public final class FakeMistral implements AutoCloseable {
     /** The usage every default chat answer reports, so tests can check it arrives unchanged. */
@@ -43,6 +44,8 @@ public final class FakeMistral implements AutoCloseable {
     public static final int CACHED_TOKENS = 32;
     /** What every fill-in-the-middle request gets. */
     public static final String FIM_ANSWER = "return a + b";
+    /** What every conversation's assistant answers. */
+    public static final String CONVERSATION_ANSWER = "Bonjour from the fake agent";
     /** The models {@code GET /v1/models} lists. */
     public static final List<String> MODELS = List.of("mistral-small-latest", "codestral-latest", "mistral-embed");
 

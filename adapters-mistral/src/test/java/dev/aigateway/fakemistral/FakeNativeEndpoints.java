@@ -33,7 +33,6 @@ final class FakeNativeEndpoints {
     static final int OCR_PAGES = 3;
     /** The audio seconds a transcription reports. */
     static final int AUDIO_SECONDS = 12;
-    static final String CONVERSATION_ANSWER = "Bonjour from the fake agent";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> OCR_FIELDS = Set.of("model", "id", "document", "pages", "include_image_base64",
@@ -153,7 +152,7 @@ final class FakeNativeEndpoints {
                     .put("conversation_id", conversationId);
             answer.putArray("outputs").addObject().put("object", "entry").put("type", "message.output")
                     .put("created_at", created).put("completed_at", created).put("id", "msg_" + FakeAnswers.newId())
-                    .put("model", model).put("role", "assistant").put("content", CONVERSATION_ANSWER);
+                    .put("model", model).put("role", "assistant").put("content", FakeMistral.CONVERSATION_ANSWER);
             answer.set("usage", usage);
             FakeMistral.sendJson(response, 200, answer);
             return;
@@ -162,7 +161,7 @@ final class FakeNativeEndpoints {
         events.add(JSON.createObjectNode().put("type", "conversation.response.started").put("created_at", created)
                 .put("conversation_id", conversationId));
         String messageId = "msg_" + FakeAnswers.newId();
-        for (String word : CONVERSATION_ANSWER.split("(?<= )")) {
+        for (String word : FakeMistral.CONVERSATION_ANSWER.split("(?<= )")) {
             events.add(JSON.createObjectNode().put("type", "message.output.delta").put("created_at", created)
                     .put("output_index", 0).put("id", messageId).put("content_index", 0).put("model", model)
                     .put("role", "assistant").put("content", word));

@@ -19,10 +19,10 @@ final class NodeClients {
     private NodeClients() { }
 
     /**
+     * @param gatewayUrl the gateway's address, to which the scripts add {@code /v1}
      * @param expected what the fake upstream answers, and the models to ask it for, as JSON (see {@code expected.mjs})
      * @param tests how many tests the scripts hold: all must pass
      */
-    /** @param gatewayUrl the gateway's address, to which the scripts add {@code /v1} */
     static void run(String gatewayUrl, String expected, int tests, String... scripts) throws Exception {
         Path clients = Path.of(System.getProperty("clients.node.dir", "../clients/node")).toAbsolutePath();
         assertThat(clients.resolve("node_modules/openai")).as("npm packages missing: run 'npm ci' in " + clients

@@ -42,6 +42,16 @@ class CompletionWireTest {
     }
 
     @Test
+    void readsMistralsAudioSecondsAndOcrPages() throws Exception {
+        assertThat(wire.usage(json("{'usage':{'prompt_tokens':4,'completion_tokens':6,'total_tokens':10,"
+                + "'prompt_audio_seconds':12}}"))).contains(new Usage(4, 6, 10, 0, 0, 0, 12));
+        assertThat(wire.usageOf(json("{'pages_processed':3,'doc_size_bytes':4096}")))
+                .contains(new Usage(0, 0, 0, 0, 0, 3, 0));
+        assertThat(wire.usage(json("{'usage':{'prompt_tokens':4,'prompt_audio_seconds':null}}")))
+                .contains(new Usage(4, 0, 4));
+    }
+
+    @Test
     void readsToolCallArgumentsSentAsTextOrAsAnObjectAsText() throws Exception {
         JsonNode message = json("{'tool_calls':[{'id':'a','function':{'name':'f','arguments':'{\\\"x\\\":1}'}},"
                 + "{'id':'b','function':{'name':'g','arguments':{'y':2}}}]}");
