@@ -56,7 +56,7 @@ final class PassthroughHandler {
         PassthroughResponder responder = (status, headers) -> {
             response.status(status);
             headers.forEach(response::header);
-            return response.outputStream();
+            return new ClientOutput(response.outputStream());
         };
         if (!governed) {
             useCases.passthrough().forward(route, forwarded, context, responder);
