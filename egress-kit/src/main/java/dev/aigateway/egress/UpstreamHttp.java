@@ -26,6 +26,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -239,8 +240,24 @@ public final class UpstreamHttp {
                 rateLimits.put(header.name(), header.values());
             }
         }
-        return new Reply(response.status().code(), response.entity().as(byte[].class),
+        return new Reply(response.status().code(), body(response),
                 response.headers().first(HeaderNames.RETRY_AFTER), rateLimits);
+    }
+
+    /**
+     * The whole body: exactly its declared length when it has one (reading to the end takes 16 KiB buffers per
+     * answer, most of a chat request's allocation), else as it comes.
+     */
+    private static byte[] body(HttpClientResponse response) {
+        OptionalLong length = response.headers().contentLength();
+        if (length.isEmpty() || length.getAsLong() > Integer.MAX_VALUE - 8) {
+            return response.entity().as(byte[].class);
+        }
+        try (InputStream in = response.inputStream()) {
+            return in.readNBytes((int) length.getAsLong());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Map<String, String> relayedHeaders(HttpClientResponse response) {
