@@ -199,7 +199,7 @@ final class FakeNativeEndpoints {
         }
         String id = "file-" + FakeAnswers.newId();
         ObjectNode file = JSON.createObjectNode().put("id", id).put("object", "file")
-                .put("bytes", fake.lastRequest().body().length).put("created_at", Instant.now().getEpochSecond())
+                .put("bytes", form.length()).put("created_at", Instant.now().getEpochSecond())
                 .put("filename", "upload.jsonl").put("purpose", form.contains("name=\"purpose\"")
                         ? field(form, "purpose") : "fine-tune")
                 .put("sample_type", "batch_request").put("source", "upload");
@@ -280,7 +280,7 @@ final class FakeNativeEndpoints {
 
     /**
      * A multipart form, read as it arrives (the first bytes' arrival noted), with the {@code required} parts; its
-     * text (parts' headers and values; file bytes too, as Latin-1) or null once refused.
+     * text (parts' headers and values; file bytes too, as Latin-1, one character per byte) or null once refused.
      */
     private String admitMultipart(ServerRequest request, ServerResponse response, Set<String> required)
             throws IOException {

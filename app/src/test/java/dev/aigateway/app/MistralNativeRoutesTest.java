@@ -37,6 +37,9 @@ class MistralNativeRoutesTest {
             consumers:
               - username: team-a
                 keyauth_credentials: [{ key: %3$s }]
+                acls: [{ group: moderators }]
+              - username: outsider
+                keyauth_credentials: [{ key: outsider-key }]
             plugins:
               - name: key-auth
                 config: { key_names: [authorization] }
@@ -45,6 +48,8 @@ class MistralNativeRoutesTest {
               - name: moderations
                 paths: [/v1/moderations]
                 plugins:
+                  - name: acl
+                    config: { allow: [moderators] }
                   - name: ai-proxy
                     config:
                       route_type: mistral/v1/moderations
@@ -117,6 +122,19 @@ class MistralNativeRoutesTest {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(HttpExchanges.error(response).path("code").asText()).isEqualTo("invalid_api_key");
         assertThat(fixture.mistral().requests()).isEmpty();
+    }
+
+    @Test
+    void aConsumerOutsideTheRoutesAclGroupsIs403BeforeMistralHearsOfIt() throws Exception {
+        HttpResponse<String> refused = fixture.http().post("/v1/moderations",
+                "{\"model\":\"mistral-moderation-latest\",\"input\":\"text\"}", "Authorization", "Bearer outsider-key");
+        HttpResponse<String> otherRoute = fixture.http().post("/v1/classifications",
+                "{\"model\":\"ft:classifier:intent\",\"input\":\"text\"}", "Authorization", "Bearer outsider-key");
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(otherRoute.statusCode()).as(otherRoute.body()).isEqualTo(200);
+        assertThat(fixture.mistral().requests()).extracting(RecordedRequest::path)
+                .containsExactly("/v1/classifications");
     }
 
     @Test
@@ -201,6 +219,8 @@ class MistralNativeRoutesTest {
                 .as("the upload's first bytes reached Mistral before the client sent the rest")
                 .isLessThan(secondHalfSentNanos[0]);
         assertThat(analyticsLine().at("/ai/proxy/usage/prompt_audio_seconds").asInt()).isEqualTo(12);
+        assertThat(metrics()).containsPattern(
+                "gateway_prompt_audio_seconds_total\\{[^}]*route=\"audio/transcriptions\"[^}]*} 12.0");
     }
 
     @Test
@@ -220,7 +240,8 @@ class MistralNativeRoutesTest {
         String boundary = "b0undary";
         String form = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nbatch\r\n--"
                 + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"in.jsonl\"\r\n"
-                + "Content-Type: application/jsonl\r\n\r\n{\"custom_id\":\"1\",\"body\":{}}\r\n--" + boundary + "--\r\n";
+                + "Content-Type: application/jsonl\r\n\r\n{\"custom_id\":\"1\",\"body\":{}}\r\n--" + boundary
+                + "--\r\n";
         HttpResponse<String> uploaded = CLIENT.send(HttpRequest.newBuilder(fixture.http().uri("/v1/files"))
                 .header("Authorization", AUTH).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.aigateway.domain.access.TokenEstimate;
 import java.io.IOException;
+import java.nio.CharBuffer;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -17,6 +18,7 @@ import java.util.Optional;
  */
 final class NativeBodies {
     private static final JsonFactory FACTORY = new JsonFactory();
+    private static final String DATA_URL = "data:";
 
     /** What a body says; {@link #NOTHING} for one without JSON to read. */
     record Read(Optional<String> model, boolean stream, int promptTokens, Optional<Integer> maxTokens) {
@@ -51,7 +53,7 @@ final class NativeBodies {
                     case VALUE_STRING -> {
                         if (depth == 1 && "model".equals(field)) {
                             model = parser.getText();
-                        } else if (isText(field, parser.getText())) {
+                        } else if (isText(field, parser)) {
                             chars += parser.getTextLength();
                         }
                     }
@@ -72,9 +74,15 @@ final class NativeBodies {
                 Optional.ofNullable(maxTokens));
     }
 
-    private static boolean isText(String field, String value) {
+    /** Read from the parser's own buffer: a base64 document may be megabytes, and needs no String of its own. */
+    private static boolean isText(String field, JsonParser parser) throws IOException {
         String name = field == null ? "" : field.toLowerCase(Locale.ROOT);
-        return !name.endsWith("_url") && !name.endsWith("base64") && !name.equals("url")
-                && !value.startsWith("data:");
+        if (name.endsWith("_url") || name.endsWith("base64") || name.equals("url")) {
+            return false;
+        }
+        char[] text = parser.getTextCharacters();
+        int offset = parser.getTextOffset();
+        return parser.getTextLength() < DATA_URL.length()
+                || !DATA_URL.contentEquals(CharBuffer.wrap(text, offset, DATA_URL.length()));
     }
 }

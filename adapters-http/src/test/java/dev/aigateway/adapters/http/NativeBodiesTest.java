@@ -19,6 +19,8 @@ class NativeBodiesTest {
             nested model is not the model | {"inputs":[{"model":"x","content":"abc"}]}                                  | | false | 2 |
             documents are not text       | {"model":"ocr","document":{"type":"document_url","document_url":"https://example.com/a-long-document.pdf"}} | ocr | false | 4 |
             inline data is not text      | {"model":"ocr","document":{"type":"image_url","image_url":"data:image/png;base64,AAAA"}} | ocr | false | 3 |
+            a data URL under any name    | {"inputs":"data:audio/mpeg;base64,AAAAAAAAAAAA"}                             | | false | 0 |
+            text shorter than a prefix   | {"inputs":"dat"}                                                             | | false | 1 |
             stream false                 | {"inputs":"abc","stream":false}                                              | | false | 1 |
             not an object                | ["abc"]                                                                      | | false | 0 |
             not JSON                     | model=abc                                                                    | | false | 0 |

@@ -121,10 +121,7 @@ final class ExchangeTrace {
 
     /** A stream chunk is about to reach the client. */
     void chunk(ChatChunk chunk) {
-        if (firstChunkNanos < 0) {
-            firstChunkNanos = nanoClock.getAsLong();
-        }
-        delivered = true;
+        relaying();
         chunks++;
         responseModel = chunk.model();
         responseId = chunk.id();
@@ -137,7 +134,7 @@ final class ExchangeTrace {
         }
     }
 
-    /** A native answer's first bytes are about to reach the client: its time to first byte is taken now. */
+    /** Part of the answer is about to reach the client: the time to the first part is taken at the first. */
     void relaying() {
         if (firstChunkNanos < 0) {
             firstChunkNanos = nanoClock.getAsLong();
