@@ -126,7 +126,7 @@ class ObservabilityTest {
         assertThat(sample(metrics, "ai_llm_requests_total", "route=chat,status=200")).isEqualTo(1);
         assertThat(families(metrics)).contains("ai_llm_provider_latency_ms", "gen_ai_client_token_usage",
                 "gen_ai_client_operation_duration_seconds", "gen_ai_server_time_to_first_token_seconds",
-                "http_server_requests_seconds", "jvm_memory_used_bytes");
+                "http_server_requests_seconds", "jvm_memory_used_bytes", "jvm_gc_collection_seconds");
     }
 
     @Test
