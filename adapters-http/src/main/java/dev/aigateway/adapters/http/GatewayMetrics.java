@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * The gateway's Prometheus metrics: Kong's AI names, the OpenTelemetry GenAI metrics in their Prometheus spelling,
@@ -113,8 +114,8 @@ final class GatewayMetrics {
         meters.providerLatency.record(exchange.latency().toNanos() / 1e6);
         meters.operationDuration.record(exchange.latency());
         exchange.usage().ifPresent(meters::tokens);
-        exchange.cost().ifPresent(cost -> meters.cost().increment(cost));
-        exchange.timeToFirstToken().ifPresent(ttft -> meters.timeToFirstToken().record(ttft));
+        exchange.cost().ifPresent(cost -> meters.cost.get().increment(cost));
+        exchange.timeToFirstToken().ifPresent(ttft -> meters.timeToFirstToken.get().record(ttft));
     }
 
     /** Every HTTP request the gateway answered, by route path (never the raw path, which is unbounded). */
@@ -139,9 +140,8 @@ final class GatewayMetrics {
                                DistributionSummary output) { }
 
     /**
-     * The meters of one label set. Those only some exchanges feed (tokens, cost, time to first token) are
-     * registered on first use, so a route never shows series it cannot have; two threads registering the same
-     * meter at once get the same one from Micrometer.
+     * The meters of one label set. Those only some exchanges feed (tokens, cost, time to first token, pages, audio)
+     * are registered on first use, so a route never shows series it cannot have.
      */
     private final class ExchangeMeters {
         private final Tags kong;
@@ -149,13 +149,13 @@ final class GatewayMetrics {
         private final Counter requests;
         private final DistributionSummary providerLatency;
         private final Timer operationDuration;
-        private volatile TokenMeters tokens;
-        private volatile Counter cost;
-        private volatile Counter cachedTokens;
-        private volatile Counter reasoningTokens;
-        private volatile Counter pages;
-        private volatile Counter audioSeconds;
-        private volatile Timer timeToFirstToken;
+        private final OnFirstUse<TokenMeters> tokens;
+        private final OnFirstUse<Counter> cost;
+        private final OnFirstUse<Counter> cachedTokens;
+        private final OnFirstUse<Counter> reasoningTokens;
+        private final OnFirstUse<Counter> pages;
+        private final OnFirstUse<Counter> audioSeconds;
+        private final OnFirstUse<Timer> timeToFirstToken;
 
         ExchangeMeters(ExchangeKey key) {
             kong = Tags.of("ai_provider", key.provider(), "ai_model", key.model(), "route", key.route(),
@@ -170,79 +170,41 @@ final class GatewayMetrics {
             operationDuration = Timer.builder("gen_ai_client_operation_duration")
                     .description("GenAI operation duration").tags(genAi).publishPercentileHistogram()
                     .register(registry);
+            tokens = new OnFirstUse<>(() -> new TokenMeters(kongTokens("prompt_tokens"),
+                    kongTokens("completion_tokens"), kongTokens("total_tokens"), genAiTokens("input"),
+                    genAiTokens("output")));
+            cost = new OnFirstUse<>(() -> Counter.builder("ai_llm_cost").description("cost of the tokens").tags(kong)
+                    .register(registry));
+            cachedTokens = new OnFirstUse<>(() -> kongTokens("cached_tokens"));
+            reasoningTokens = new OnFirstUse<>(() -> kongTokens("reasoning_tokens"));
+            pages = new OnFirstUse<>(() -> Counter.builder("gateway_ocr_pages")
+                    .description("document pages read by OCR calls").tags(kong).register(registry));
+            audioSeconds = new OnFirstUse<>(() -> Counter.builder("gateway_prompt_audio_seconds")
+                    .description("seconds of audio in prompts").tags(kong).register(registry));
+            timeToFirstToken = new OnFirstUse<>(() -> Timer.builder("gen_ai_server_time_to_first_token")
+                    .description("time to the first streamed chunk").tags(genAi).publishPercentileHistogram()
+                    .register(registry));
         }
 
         void tokens(Usage usage) {
-            TokenMeters meters = tokens;
-            if (meters == null) {
-                meters = new TokenMeters(kongTokens("prompt_tokens"), kongTokens("completion_tokens"),
-                        kongTokens("total_tokens"), genAiTokens("input"), genAiTokens("output"));
-                tokens = meters;
-            }
+            TokenMeters meters = tokens.get();
             meters.prompt().increment(usage.promptTokens());
             meters.completion().increment(usage.completionTokens());
             meters.total().increment(usage.totalTokens());
             meters.input().record(usage.promptTokens());
             meters.output().record(usage.completionTokens());
             if (usage.cachedPromptTokens() > 0) {
-                cachedTokens().increment(usage.cachedPromptTokens());
+                cachedTokens.get().increment(usage.cachedPromptTokens());
             }
             if (usage.reasoningTokens() > 0) {
-                reasoningTokens().increment(usage.reasoningTokens());
+                reasoningTokens.get().increment(usage.reasoningTokens());
             }
             if (usage.pagesProcessed() > 0) {
-                pages().increment(usage.pagesProcessed());
+                pages.get().increment(usage.pagesProcessed());
             }
             if (usage.promptAudioSeconds() > 0) {
-                audioSeconds().increment(usage.promptAudioSeconds());
+                audioSeconds.get().increment(usage.promptAudioSeconds());
             }
-        }
-
-        Counter pages() {
-            if (pages == null) {
-                pages = Counter.builder("gateway_ocr_pages").description("document pages read by OCR calls")
-                        .tags(kong).register(registry);
-            }
-            return pages;
-        }
-
-        Counter audioSeconds() {
-            if (audioSeconds == null) {
-                audioSeconds = Counter.builder("gateway_prompt_audio_seconds")
-                        .description("seconds of audio in prompts").tags(kong).register(registry);
-            }
-            return audioSeconds;
-        }
-
-        Counter cachedTokens() {
-            if (cachedTokens == null) {
-                cachedTokens = kongTokens("cached_tokens");
-            }
-            return cachedTokens;
-        }
-
-        Counter reasoningTokens() {
-            if (reasoningTokens == null) {
-                reasoningTokens = kongTokens("reasoning_tokens");
-            }
-            return reasoningTokens;
-        }
-
-        Counter cost() {
-            if (cost == null) {
-                cost = Counter.builder("ai_llm_cost").description("cost of the tokens").tags(kong)
-                        .register(registry);
-            }
-            return cost;
-        }
-
-        Timer timeToFirstToken() {
-            if (timeToFirstToken == null) {
-                timeToFirstToken = Timer.builder("gen_ai_server_time_to_first_token")
-                        .description("time to the first streamed chunk").tags(genAi).publishPercentileHistogram()
-                        .register(registry);
-            }
-            return timeToFirstToken;
         }
 
         private Counter kongTokens(String type) {
@@ -254,6 +216,28 @@ final class GatewayMetrics {
             // No base unit: OpenTelemetry's unit is {token}, which its Prometheus spelling leaves out of the name.
             return DistributionSummary.builder("gen_ai_client_token_usage").description("tokens per GenAI operation")
                     .tags(genAi.and("gen_ai_token_type", type)).publishPercentileHistogram().register(registry);
+        }
+    }
+
+    /**
+     * A meter registered the first time it is needed. Two threads registering it at once get the same meter from
+     * Micrometer, so the race is harmless.
+     */
+    private static final class OnFirstUse<M> {
+        private final Supplier<M> register;
+        private volatile M meter;
+
+        OnFirstUse(Supplier<M> register) {
+            this.register = register;
+        }
+
+        M get() {
+            M known = meter;
+            if (known == null) {
+                known = register.get();
+                meter = known;
+            }
+            return known;
         }
     }
 }
