@@ -1,0 +1,68 @@
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.InputStreamResponseListener;
+import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.http.HttpHeader;
+
+/**
+ * The bare Helidon proxy of {@code HelidonProxy.java} with Jetty 12's HttpClient as its egress instead of Helidon's
+ * WebClient: the same server, the same pass-through, an event-loop client (selector threads, non-blocking sockets),
+ * for issue 15's side-by-side measure of the egress.
+ * Run: java -cp app/target/gateway.jar:JETTY_CLIENT_JARS bench/JettyClientProxy.java PORT UPSTREAM_PORT
+ */
+public class JettyClientProxy {
+    public static void main(String[] args) throws Exception {
+        HttpClient upstream = new HttpClient();
+        upstream.setMaxConnectionsPerDestination(100_000);
+        upstream.start();
+        String base = "http://127.0.0.1:" + args[1];
+        WebServer.builder()
+                .host("127.0.0.1")
+                .port(Integer.parseInt(args[0]))
+                .connectionOptions(options -> options.tcpNoDelay(true))
+                .maxConcurrentRequests(100_000)
+                .routing(routing -> routing.any((request, response) -> pass(upstream, base, request, response)))
+                .build()
+                .start();
+    }
+
+    private static void pass(HttpClient upstream, String base, ServerRequest request, ServerResponse response)
+            throws Exception {
+        byte[] body = request.content().inputStream().readAllBytes();
+        InputStreamResponseListener listener = new InputStreamResponseListener();
+        upstream.newRequest(base + request.path().rawPath())
+                .method(request.prologue().method().text())
+                .body(new BytesRequestContent("application/json", body))
+                .send(listener);
+        Response answer = listener.get(10, TimeUnit.SECONDS);
+        response.status(Status.create(answer.getStatus()));
+        String type = answer.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (type != null) {
+            response.header(HeaderNames.CONTENT_TYPE, type);
+        }
+        try (InputStream in = listener.getInputStream()) {
+            if (answer.getHeaders().contains(HttpHeader.CONTENT_LENGTH)) {
+                response.send(in.readAllBytes()); // a whole answer, sent with its length
+                return;
+            }
+            // Streams: whatever arrived is written on at once, as the gateway's relay does.
+            try (OutputStream out = response.outputStream()) {
+                byte[] buffer = new byte[8192];
+                for (int read; (read = in.read(buffer)) > 0; ) {
+                    out.write(buffer, 0, read);
+                    if (in.available() == 0) {
+                        out.flush();
+                    }
+                }
+            }
+        }
+    }
+}
