@@ -106,6 +106,9 @@ class MistralNativeRoutesTest {
         assertThat(sent.path()).isEqualTo("/v1/ocr");
         assertThat(sent.header("authorization")).contains("Bearer " + PROVIDER_KEY);
         assertThat(sent.bodyText()).doesNotContain(CLIENT_KEY);
+        // The client's bytes as they came, with their length declared rather than chunked.
+        assertThat(sent.header("content-length")).contains(Integer.toString(sent.body().length));
+        assertThat(sent.header("transfer-encoding")).isEmpty();
         JsonNode line = analyticsLine();
         assertThat(line.at("/ai/proxy/meta/request_model").asText()).isEqualTo("mistral-ocr-latest");
         assertThat(line.at("/ai/proxy/usage/pages_processed").asInt()).isEqualTo(2);

@@ -1,5 +1,7 @@
 package dev.aigateway.domain.passthrough;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Arrays;
 
 /** Request body bytes carried as they came, immutable. */
@@ -24,9 +26,9 @@ public final class RawBody implements RequestBody {
         return bytes.length;
     }
 
-    /** A copy of the bytes. */
-    public byte[] toArray() {
-        return bytes.clone();
+    /** Writes the bytes to {@code out} without copying them first (an OCR document can be megabytes). */
+    public void writeTo(OutputStream out) throws IOException {
+        out.write(bytes);
     }
 
     @Override
