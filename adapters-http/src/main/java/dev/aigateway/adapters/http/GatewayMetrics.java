@@ -59,8 +59,8 @@ final class GatewayMetrics {
     /**
      * Each collector's collections and their total time, read from its MXBean at each scrape. Micrometer's
      * JvmGcMetrics listens to every collection instead: its notification thread then ran on the serving core several
-     * times a second (a scheduler trace of the one-connection load: 3 ms delays), for a pause histogram nobody asked
-     * for.
+     * times a second (a scheduler trace of the one-connection load: requests delayed up to 3 ms), for a pause
+     * histogram the dashboard does not use.
      */
     private void collectorTotals() {
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
