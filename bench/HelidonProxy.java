@@ -2,12 +2,9 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webclient.api.WebClient;
-import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 
 /**
  * The benchmark's "bare Java proxy" baseline: Helidon's WebServer and WebClient, as the gateway uses them, passing
@@ -22,14 +19,7 @@ public class HelidonProxy {
                 .socketOptions(options -> options.tcpNoDelay(true))
                 .keepAlive(true)
                 .build();
-        WebServer.builder()
-                .host("127.0.0.1")
-                .port(Integer.parseInt(args[0]))
-                .connectionOptions(options -> options.tcpNoDelay(true))
-                .maxConcurrentRequests(100_000)
-                .routing(routing -> routing.any((request, response) -> pass(upstream, request, response)))
-                .build()
-                .start();
+        PassThrough.serve(Integer.parseInt(args[0]), (request, response) -> pass(upstream, request, response));
     }
 
     private static void pass(WebClient upstream, ServerRequest request, ServerResponse response) throws IOException {
@@ -44,16 +34,7 @@ public class HelidonProxy {
                 response.send(answer.entity().as(byte[].class)); // a whole answer, sent with its length
                 return;
             }
-            // Streams: whatever arrived is written on at once, as the gateway's relay does.
-            try (InputStream in = answer.inputStream(); OutputStream out = response.outputStream()) {
-                byte[] buffer = new byte[8192];
-                for (int read; (read = in.read(buffer)) > 0; ) {
-                    out.write(buffer, 0, read);
-                    if (in.available() == 0) {
-                        out.flush();
-                    }
-                }
-            }
+            PassThrough.relay(answer.inputStream(), response);
         }
     }
 }

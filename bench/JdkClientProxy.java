@@ -1,11 +1,9 @@
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
-import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,14 +20,7 @@ public class JdkClientProxy {
     public static void main(String[] args) {
         HttpClient upstream = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String base = "http://127.0.0.1:" + args[1];
-        WebServer.builder()
-                .host("127.0.0.1")
-                .port(Integer.parseInt(args[0]))
-                .connectionOptions(options -> options.tcpNoDelay(true))
-                .maxConcurrentRequests(100_000)
-                .routing(routing -> routing.any((request, response) -> pass(upstream, base, request, response)))
-                .build()
-                .start();
+        PassThrough.serve(Integer.parseInt(args[0]), (request, response) -> pass(upstream, base, request, response));
     }
 
     private static void pass(HttpClient upstream, String base, ServerRequest request, ServerResponse response)
@@ -47,16 +38,7 @@ public class JdkClientProxy {
                 response.send(in.readAllBytes()); // a whole answer, sent with its length
                 return;
             }
-            // Streams: whatever arrived is written on at once, as the gateway's relay does.
-            try (OutputStream out = response.outputStream()) {
-                byte[] buffer = new byte[8192];
-                for (int read; (read = in.read(buffer)) > 0; ) {
-                    out.write(buffer, 0, read);
-                    if (in.available() == 0) {
-                        out.flush();
-                    }
-                }
-            }
+            PassThrough.relay(in, response);
         }
     }
 }

@@ -1,0 +1,44 @@
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * What the bare proxies share (HelidonProxy, JdkClientProxy, JettyClientProxy): Helidon's WebServer as the gateway
+ * configures it, every request handed to one client, and a stream's bytes written on as they arrive. The launcher
+ * compiles this file beside the one it runs (JDK 22+).
+ */
+final class PassThrough {
+    /** Sends one request upstream through some client and answers it. */
+    interface Client {
+        void pass(ServerRequest request, ServerResponse response) throws Exception;
+    }
+
+    private PassThrough() { }
+
+    static void serve(int port, Client client) {
+        WebServer.builder()
+                .host("127.0.0.1")
+                .port(port)
+                .connectionOptions(options -> options.tcpNoDelay(true))
+                .maxConcurrentRequests(100_000)
+                .routing(routing -> routing.any((request, response) -> client.pass(request, response)))
+                .build()
+                .start();
+    }
+
+    /** Writes a stream on: whatever arrived is flushed at once, as the gateway's relay does. */
+    static void relay(InputStream in, ServerResponse response) throws IOException {
+        try (in; OutputStream out = response.outputStream()) {
+            byte[] buffer = new byte[8192];
+            for (int read; (read = in.read(buffer)) > 0; ) {
+                out.write(buffer, 0, read);
+                if (in.available() == 0) {
+                    out.flush();
+                }
+            }
+        }
+    }
+}
