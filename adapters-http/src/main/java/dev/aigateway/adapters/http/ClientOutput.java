@@ -16,6 +16,11 @@ final class ClientOutput extends FilterOutputStream {
     }
 
     @Override
+    public void write(int b) {
+        toClient(() -> out.write(b));
+    }
+
+    @Override
     public void write(byte[] bytes, int offset, int length) {
         toClient(() -> out.write(bytes, offset, length));
     }

@@ -18,9 +18,10 @@ class ClientOutputTest {
         ByteArrayOutputStream client = new ByteArrayOutputStream();
         try (ClientOutput out = new ClientOutput(client)) {
             out.write("data".getBytes(), 1, 2);
+            out.write('!');
             out.flush();
         }
-        assertThat(client.toString()).isEqualTo("at");
+        assertThat(client.toString()).isEqualTo("at!");
     }
 
     @Test
@@ -44,6 +45,7 @@ class ClientOutputTest {
         ClientOutput out = new ClientOutput(gone);
 
         assertThatThrownBy(() -> out.write(new byte[4], 0, 4)).isInstanceOf(ClientGoneException.class);
+        assertThatThrownBy(() -> out.write('x')).isInstanceOf(ClientGoneException.class);
         assertThatThrownBy(out::flush).isInstanceOf(ClientGoneException.class);
         assertThatThrownBy(out::close).isInstanceOf(ClientGoneException.class);
     }
