@@ -15,6 +15,8 @@ import java.util.Locale;
 
 /** Reads a request body up to a route's limit, so an oversized body is refused without being buffered. */
 final class RequestBodies {
+    /** The longest byte array the JVM allocates. */
+    private static final int LARGEST_ARRAY = Integer.MAX_VALUE - 8;
 
     private RequestBodies() { }
 
@@ -97,11 +99,11 @@ final class RequestBodies {
         refuseDeclaredOver(request, limit);
         long declared = request.headers().contentLength().orElse(-1);
         try (InputStream in = request.content().inputStream()) {
-            if (declared >= 0) {
+            if (declared >= 0 && declared <= LARGEST_ARRAY) {
                 // Exactly the declared bytes: reading up to the limit would take 16 KiB buffers for a 100-byte body.
                 return in.readNBytes((int) declared);
             }
-            byte[] body = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+            byte[] body = in.readNBytes((int) Math.min(limit + 1, LARGEST_ARRAY));
             if (body.length > limit) {
                 throw new GatewayException(new GatewayError.RequestTooLarge(limit));
             }
