@@ -4,51 +4,31 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 
 /**
  * Ends a streamed answer whose upstream went silent for too long, or ran past its total time, by aborting the
- * connection from a scheduler thread: a blocked read cannot be interrupted otherwise. One check is scheduled at a
- * time, at the earliest moment a limit could be reached, so a busy stream costs one timestamp per read.
+ * connection from a scheduler thread: a blocked read cannot be interrupted otherwise. A busy stream costs one
+ * timestamp per read; the checks are its {@link Checks}' periodic look over every stream being read.
  */
 final class StreamWatchdog implements AutoCloseable {
-    private final ScheduledExecutorService scheduler;
+    private final Checks checks;
     private final long idleNanos;
     private final long deadlineNanos;
     private final Runnable abort;
-    private final LongSupplier clock;
     private volatile long lastActivity;
     private volatile String firedReason;
-    private ScheduledFuture<?> check;
-    private boolean closed;
 
-    /**
-     * One platform thread checks every stream's idle and total timeouts; the checks are rare and short. A check
-     * cancelled by a stream that ended is dropped at once: kept until its delay (the idle timeout), each would hold
-     * its stream's connection, thousands of them under load.
-     */
-    static ScheduledThreadPoolExecutor scheduler() {
-        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "upstream-stream-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.setRemoveOnCancelPolicy(true);
-        return scheduler;
-    }
-
-    StreamWatchdog(ScheduledExecutorService scheduler, Duration idle, Duration total, Runnable abort) {
-        this.scheduler = scheduler;
+    private StreamWatchdog(Checks checks, Duration idle, Duration total, Runnable abort) {
+        this.checks = checks;
         this.idleNanos = idle.toNanos();
-        this.clock = System::nanoTime;
-        this.lastActivity = clock.getAsLong();
+        this.lastActivity = System.nanoTime();
         this.deadlineNanos = lastActivity + total.toNanos();
         this.abort = abort;
-        schedule(Math.min(idleNanos, total.toNanos()));
     }
 
     /** The body, counting every successful read as a sign of life. */
@@ -57,14 +37,14 @@ final class StreamWatchdog implements AutoCloseable {
             @Override
             public int read() throws IOException {
                 int read = super.read();
-                lastActivity = clock.getAsLong();
+                lastActivity = System.nanoTime();
                 return read;
             }
 
             @Override
             public int read(byte[] buffer, int offset, int length) throws IOException {
                 int read = super.read(buffer, offset, length);
-                lastActivity = clock.getAsLong();
+                lastActivity = System.nanoTime();
                 return read;
             }
         };
@@ -76,33 +56,75 @@ final class StreamWatchdog implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (check != null) {
-            check.cancel(false);
-        }
+    public void close() {
+        checks.watched.remove(this);
     }
 
-    private synchronized void schedule(long delayNanos) {
-        if (closed) {
-            return;
-        }
-        check = scheduler.schedule(this::check, Math.max(delayNanos, 0), TimeUnit.NANOSECONDS);
-    }
-
-    private void check() {
-        long now = clock.getAsLong();
+    /** Fires when a limit is reached; whether it did, so that it is checked no more. */
+    private boolean firedAt(long now) {
         if (now >= deadlineNanos) {
-            fire("ran past its total time");
+            firedReason = "ran past its total time";
         } else if (now - lastActivity >= idleNanos) {
-            fire("went silent for longer than the stream idle timeout");
+            firedReason = "went silent for longer than the stream idle timeout";
         } else {
-            schedule(Math.min(lastActivity + idleNanos, deadlineNanos) - now);
+            return false;
         }
+        abort.run();
+        return true;
     }
 
-    private void fire(String reason) {
-        firedReason = reason;
-        abort.run();
+    /**
+     * The streams one provider is reading, looked over by one platform thread every {@link #RESOLUTION}: a limit
+     * is noticed up to that much late. One periodic look rather than a timer per stream, because scheduling and
+     * cancelling a timer for each stream of a few milliseconds woke the scheduler thread once per stream.
+     */
+    static final class Checks {
+        private static final Duration RESOLUTION = Duration.ofMillis(100);
+
+        private final Set<StreamWatchdog> watched = ConcurrentHashMap.newKeySet();
+
+        Checks(ScheduledExecutorService scheduler) {
+            scheduler.scheduleAtFixedRate(this::lookOver, RESOLUTION.toNanos(), RESOLUTION.toNanos(),
+                    TimeUnit.NANOSECONDS);
+        }
+
+        /** Checks on a platform thread of their own, for as long as the process lives. */
+        static Checks onOwnThread() {
+            return new Checks(scheduler());
+        }
+
+        static ScheduledThreadPoolExecutor scheduler() {
+            return new ScheduledThreadPoolExecutor(1, runnable -> {
+                Thread thread = new Thread(runnable, "upstream-stream-watchdog");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+
+        /** Starts watching a stream; {@link StreamWatchdog#close()} stops. */
+        StreamWatchdog watch(Duration idle, Duration total, Runnable abort) {
+            StreamWatchdog watchdog = new StreamWatchdog(this, idle, total, abort);
+            watched.add(watchdog);
+            return watchdog;
+        }
+
+        /** How many streams are being watched. */
+        int count() {
+            return watched.size();
+        }
+
+        private void lookOver() {
+            long now = System.nanoTime();
+            for (StreamWatchdog watchdog : watched) {
+                try {
+                    if (watchdog.firedAt(now)) {
+                        watched.remove(watchdog);
+                    }
+                } catch (RuntimeException e) {
+                    // An abort that failed must not end the periodic look: a task that throws is never run again.
+                    watched.remove(watchdog);
+                }
+            }
+        }
     }
 }

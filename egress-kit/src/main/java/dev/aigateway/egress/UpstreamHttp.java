@@ -29,7 +29,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -47,13 +46,13 @@ public final class UpstreamHttp {
             "content-length", "upgrade", "proxy-authenticate", "proxy-authorization", "te", "trailer", "date");
 
     private final String upstreamName;
-    private final ScheduledExecutorService scheduler;
+    private final StreamWatchdog.Checks watchdogs;
     /** One client per connect timeout: Helidon sets that per client, and routes use only a few values. */
     private final Map<UpstreamTimeouts, WebClient> clients = new ConcurrentHashMap<>();
 
-    private UpstreamHttp(String upstreamName, ScheduledExecutorService scheduler) {
+    private UpstreamHttp(String upstreamName, StreamWatchdog.Checks watchdogs) {
         this.upstreamName = upstreamName;
-        this.scheduler = scheduler;
+        this.watchdogs = watchdogs;
     }
 
     /**
@@ -62,7 +61,7 @@ public final class UpstreamHttp {
      * @param upstreamName how errors name the upstream to the client, e.g. {@code Mistral}
      */
     public static UpstreamHttp create(String upstreamName) {
-        return new UpstreamHttp(upstreamName, StreamWatchdog.scheduler());
+        return new UpstreamHttp(upstreamName, StreamWatchdog.Checks.onOwnThread());
     }
 
     /**
@@ -186,7 +185,7 @@ public final class UpstreamHttp {
                 return Optional.of(reply(response));
             }
             UpstreamTimeouts timeouts = target.timeouts();
-            watchdog = new StreamWatchdog(scheduler, timeouts.streamIdle(), timeouts.total(), response::close);
+            watchdog = watchdogs.watch(timeouts.streamIdle(), timeouts.total(), response::close);
             abortable.accept(response::close);
             InputStream in = watchdog.watch(response.inputStream());
             reader.read(status, relayedHeaders(response), in);

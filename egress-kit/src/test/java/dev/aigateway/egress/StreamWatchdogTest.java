@@ -12,7 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class StreamWatchdogTest {
-    private final ScheduledThreadPoolExecutor scheduler = StreamWatchdog.scheduler();
+    private final ScheduledThreadPoolExecutor scheduler = StreamWatchdog.Checks.scheduler();
+    private final StreamWatchdog.Checks checks = new StreamWatchdog.Checks(scheduler);
 
     @AfterEach
     void stop() {
@@ -20,28 +21,31 @@ class StreamWatchdogTest {
     }
 
     @Test
-    void aStreamThatEndedLeavesNoCheckBehindToHoldItsConnection() {
+    void streamsShareOnePeriodicCheckAndAStreamThatEndedLeavesNothingBehindToHoldItsConnection() {
         for (int i = 0; i < 1000; i++) {
-            new StreamWatchdog(scheduler, Duration.ofMinutes(1), Duration.ofMinutes(10), () -> { }).close();
+            StreamWatchdog watchdog = checks.watch(Duration.ofMinutes(1), Duration.ofMinutes(10), () -> { });
+            assertThat(scheduler.getQueue()).as("no timer of its own").hasSize(1);
+            watchdog.close();
         }
 
-        assertThat(scheduler.getQueue()).isEmpty();
+        assertThat(checks.count()).isZero();
     }
 
     @Test
     void aSilentStreamIsAbortedAfterTheIdleTimeout() throws Exception {
         CountDownLatch aborted = new CountDownLatch(1);
-        try (StreamWatchdog watchdog = new StreamWatchdog(scheduler, Duration.ofMillis(50), Duration.ofMinutes(1),
+        try (StreamWatchdog watchdog = checks.watch(Duration.ofMillis(50), Duration.ofMinutes(1),
                 aborted::countDown)) {
             assertThat(aborted.await(5, TimeUnit.SECONDS)).isTrue();
             assertThat(watchdog.firedReason()).contains("went silent");
+            assertThat(checks.count()).as("checked no more once fired").isZero();
         }
     }
 
     @Test
     void readsKeepAStreamAliveUntilItsTotalTimeRunsOut() throws Exception {
         CountDownLatch aborted = new CountDownLatch(1);
-        try (StreamWatchdog watchdog = new StreamWatchdog(scheduler, Duration.ofMillis(200), Duration.ofMillis(600),
+        try (StreamWatchdog watchdog = checks.watch(Duration.ofMillis(200), Duration.ofMillis(600),
                 aborted::countDown)) {
             InputStream body = watchdog.watch(new ByteArrayInputStream(new byte[100]));
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -50,6 +54,19 @@ class StreamWatchdogTest {
                 Thread.sleep(20);
             }
             assertThat(watchdog.firedReason()).isEqualTo("ran past its total time");
+        }
+    }
+
+    @Test
+    void anAbortThatThrowsLeavesTheOtherStreamsChecked() throws Exception {
+        checks.watch(Duration.ofMillis(10), Duration.ofMinutes(1), () -> {
+            throw new IllegalStateException("the connection would not close");
+        });
+        Thread.sleep(250); // the failing abort has run by now
+        CountDownLatch aborted = new CountDownLatch(1);
+        try (StreamWatchdog watchdog = checks.watch(Duration.ofMillis(50), Duration.ofMinutes(1),
+                aborted::countDown)) {
+            assertThat(aborted.await(5, TimeUnit.SECONDS)).isTrue();
         }
     }
 }

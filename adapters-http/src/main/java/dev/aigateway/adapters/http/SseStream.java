@@ -6,7 +6,6 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -24,16 +23,16 @@ final class SseStream {
     private final OpenStreams streams;
     private final ClientCancellation cancellation;
     private final ReentrantLock writing = new ReentrantLock();
-    private final ScheduledFuture<?> heartbeat;
     private volatile long lastWriteNanos = System.nanoTime();
     private volatile boolean closed;
+    private volatile boolean clientGone;
     private volatile boolean endingForShutdown;
 
     SseStream(OutputStream out, OpenStreams streams, ClientCancellation cancellation) {
         this.out = out;
         this.streams = streams;
         this.cancellation = cancellation;
-        this.heartbeat = streams.opened(this, this::beatIfQuiet);
+        streams.opened(this);
     }
 
     /** Starts the response as an event stream (its headers already set) and registers it for heartbeats. */
@@ -88,7 +87,6 @@ final class SseStream {
         }
         closed = true;
         streams.closed(this);
-        heartbeat.cancel(false);
         writing.lock();
         try {
             out.close();
@@ -103,14 +101,14 @@ final class SseStream {
      * A comment line when nothing was written for a heartbeat interval: clients ignore it, and writing it is how a
      * departed client shows, so the upstream call can be dropped without waiting for its next chunk.
      */
-    private void beatIfQuiet() {
-        if (closed || System.nanoTime() - lastWriteNanos < streams.heartbeatNanos()) {
+    void beatIfQuiet() {
+        if (closed || clientGone || System.nanoTime() - lastWriteNanos < streams.heartbeatNanos()) {
             return;
         }
         try {
             write(true, HEARTBEAT);
         } catch (ClientGoneException e) {
-            heartbeat.cancel(false);
+            clientGone = true;
             cancellation.cancel();
         }
     }

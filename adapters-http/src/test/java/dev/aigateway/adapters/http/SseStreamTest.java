@@ -75,6 +75,26 @@ class SseStreamTest {
     }
 
     @Test
+    void anAbortThatThrowsLeavesTheOtherStreamsHeartbeats() throws Exception {
+        ClientCancellation failing = new ClientCancellation();
+        failing.onCancel(() -> {
+            throw new IllegalStateException("the provider's abort failed");
+        });
+        SseStream departed = new SseStream(new Gone(), streams, failing);
+        Thread.sleep(100); // several looks, each meeting the failing abort first or after
+        SseStream quiet = new SseStream(client, streams, cancellation);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!written().contains(": keep-alive") && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        departed.close();
+        quiet.close();
+
+        assertThat(written()).startsWith(": keep-alive\n\n");
+    }
+
+    @Test
     void aWriteToADepartedClientSaysSo() {
         SseStream stream = new SseStream(new Gone(), streams, cancellation);
 
