@@ -60,17 +60,17 @@ final class StreamWatchdog implements AutoCloseable {
         checks.watched.remove(this);
     }
 
-    /** Fires when a limit is reached; whether it did, so that it is checked no more. */
-    private boolean firedAt(long now) {
+    /** The limit this stream has reached by {@code now}, if any. */
+    private String limitReachedAt(long now) {
         if (now >= deadlineNanos) {
-            firedReason = "ran past its total time";
-        } else if (now - lastActivity >= idleNanos) {
-            firedReason = "went silent for longer than the stream idle timeout";
-        } else {
-            return false;
+            return "ran past its total time";
         }
+        return now - lastActivity >= idleNanos ? "went silent for longer than the stream idle timeout" : null;
+    }
+
+    private void fire(String reason) {
+        firedReason = reason;
         abort.run();
-        return true;
     }
 
     /**
@@ -116,13 +116,14 @@ final class StreamWatchdog implements AutoCloseable {
         private void lookOver() {
             long now = System.nanoTime();
             for (StreamWatchdog watchdog : watched) {
-                try {
-                    if (watchdog.firedAt(now)) {
-                        watched.remove(watchdog);
-                    }
-                } catch (RuntimeException e) {
-                    // An abort that failed must not end the periodic look: a task that throws is never run again.
+                String reason = watchdog.limitReachedAt(now);
+                if (reason != null) {
                     watched.remove(watchdog);
+                    try {
+                        watchdog.fire(reason);
+                    } catch (RuntimeException e) {
+                        // An abort that failed must not end the periodic look: a task that throws never runs again.
+                    }
                 }
             }
         }

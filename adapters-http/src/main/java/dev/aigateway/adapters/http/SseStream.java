@@ -53,16 +53,20 @@ final class SseStream {
         write(true);
     }
 
-    /** Ends a complete stream. */
+    /**
+     * Ends a complete stream. Closing without a flush lets the server send what is still buffered with the end of
+     * the answer: a stream that came in one read leaves in one write, with a length instead of chunks, where a flush
+     * first would cost three (headers, the chunk, the last chunk).
+     */
     void done() {
-        write(true, DONE);
+        write(false, DONE);
         close();
     }
 
     /** Ends a stream that broke: an error event and no {@code [DONE]}, so clients can tell it is incomplete. */
     void fail(byte[] envelope) {
         try {
-            event(envelope, true);
+            event(envelope, false);
         } catch (ClientGoneException ignored) {
             // Nobody is left to tell.
         }

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,35 @@ class SseStreamTest {
 
         assertThat(written()).isEqualTo("data: {\"a\":1}\n\ndata: {\"b\":2}\n\ndata: [DONE]\n\n");
         assertThat(streams.count()).isZero();
+    }
+
+    @Test
+    void theEndLeavesWithTheCloseAndNoFlushOfItsOwnSoAStreamInOneReadLeavesInOneWrite() {
+        List<String> calls = new ArrayList<>();
+        OutputStream server = new OutputStream() {
+            @Override
+            public void write(int b) {
+                if (calls.isEmpty() || !calls.getLast().equals("write")) {
+                    calls.add("write");
+                }
+            }
+
+            @Override
+            public void flush() {
+                calls.add("flush");
+            }
+
+            @Override
+            public void close() {
+                calls.add("close");
+            }
+        };
+        SseStream stream = new SseStream(server, streams, cancellation);
+
+        stream.event(bytes("{\"a\":1}"), false);
+        stream.done();
+
+        assertThat(calls).containsExactly("write", "close");
     }
 
     @Test
