@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Makes the gateway's JDK 25 AOT cache (JEP 483/515: classes loaded and linked, method profiles) with a short
-# training run of bin/gateway: its start, then requests on every route of the embedded default config, whose
-# upstream is a closed local port (so nothing leaves the machine and each request takes the error path after its
-# parsing, routing and egress). Does nothing on a JDK without AOT caches (before 25); bin/gateway then starts
-# without one. Usage: scripts/aot-train.sh [cache file, default app/target/gateway.aot]
+# training run of bin/gateway on its default config: a local stand-in for Mistral on a free loopback port
+# (scripts/AotTraining.java, JDK only), then a few seconds of chat, streamed chat, embeddings and FIM requests
+# from 8 threads, and the other endpoints now and then, so that the cache holds what a working gateway loads and
+# its hot methods' profiles (the JIT then compiles them sooner after a start). Nothing leaves the machine. Does
+# nothing on a JDK without AOT caches (before 25); bin/gateway then starts without one.
+# Usage: scripts/aot-train.sh [cache file, default app/target/gateway.aot]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/jdk.sh
@@ -14,30 +16,28 @@ if ! java -XX:AOTCacheOutput="$CACHE.probe" -version >/dev/null 2>&1; then
 fi
 rm -f "$CACHE.probe" "$CACHE"
 LOG=$(mktemp)
-trap 'rm -f "$LOG"' EXIT
-GATEWAY_AOT=/nonexistent GATEWAY_JAVA_OPTS="-XX:AOTCacheOutput=$CACHE" SERVER_HOST=127.0.0.1 SERVER_PORT=0 \
-  MISTRAL_BASE_URL=http://127.0.0.1:9 MISTRAL_API_KEY=training bin/gateway > "$LOG" 2>&1 &
-PID=$!
-PORT=""
-for _ in $(seq 300); do
-  PORT=$(sed -n 's/.*gateway listening on port \([0-9]*\).*/\1/p' "$LOG" | head -n 1)
-  [ -n "$PORT" ] && break
-  kill -0 "$PID" 2>/dev/null || break
-  sleep 0.05
-done
-if [ -n "$PORT" ] && command -v curl >/dev/null; then
-  URL="http://127.0.0.1:$PORT"
-  for _ in $(seq 20); do
-    for path in /health/ready /metrics /v1/models; do curl -s -o /dev/null "$URL$path" || true; done
-    curl -s -o /dev/null -H 'Content-Type: application/json' \
-      -d '{"model":"mistral-small-latest","messages":[{"role":"user","content":"Hello"}],"max_tokens":8}' \
-      "$URL/v1/chat/completions" || true
-    curl -s -o /dev/null -H 'Content-Type: application/json' \
-      -d '{"model":"mistral-small-latest","stream":true,"messages":[{"role":"user","content":"Hello"}]}' \
-      "$URL/v1/chat/completions" || true
-    curl -s -o /dev/null -H 'Content-Type: application/json' -d '{"model":"mistral-embed","input":["Hello"]}' \
-      "$URL/v1/embeddings" || true
+UPSTREAM_LOG=$(mktemp)
+java scripts/AotTraining.java upstream > "$UPSTREAM_LOG" 2>&1 &
+UPSTREAM=$!
+trap 'kill "$UPSTREAM" 2>/dev/null || true; rm -f "$LOG" "$UPSTREAM_LOG"' EXIT
+# port_in LOG PATTERN PID: the port a process prints once it listens (empty if it dies first or takes 30 s)
+port_in() {
+  local port=""
+  for _ in $(seq 600); do
+    port=$(sed -n "s/.*$2 \([0-9]*\).*/\1/p" "$1" | head -n 1)
+    [ -n "$port" ] && break
+    kill -0 "$3" 2>/dev/null || break
+    sleep 0.05
   done
+  echo "$port"
+}
+UPSTREAM_PORT=$(port_in "$UPSTREAM_LOG" "port" "$UPSTREAM")
+GATEWAY_AOT=/nonexistent GATEWAY_JAVA_OPTS="-XX:AOTCacheOutput=$CACHE" SERVER_HOST=127.0.0.1 SERVER_PORT=0 \
+  MISTRAL_BASE_URL="http://127.0.0.1:${UPSTREAM_PORT:-9}" MISTRAL_API_KEY=training bin/gateway > "$LOG" 2>&1 &
+PID=$!
+PORT=$(port_in "$LOG" "gateway listening on port" "$PID")
+if [ -n "$PORT" ] && [ -n "$UPSTREAM_PORT" ]; then
+  java scripts/AotTraining.java load "http://127.0.0.1:$PORT" "${AOT_TRAINING_SECONDS:-6}" >&2 || true
 fi
 # The JVM writes the cache as it exits.
 kill -TERM "$PID" 2>/dev/null || true
