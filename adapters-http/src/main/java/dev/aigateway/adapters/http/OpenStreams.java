@@ -33,7 +33,7 @@ final class OpenStreams {
 
     /**
      * One periodic look over every open stream rather than a timer per stream: scheduling and cancelling a timer for
-     * each stream of a few milliseconds woke the scheduler thread once per stream, a tenth of a busy gateway's CPU.
+     * each stream of a few milliseconds woke the scheduler thread once per stream (3 % of the CPU at 32 connections).
      */
     OpenStreams(ScheduledExecutorService scheduler, Duration heartbeat) {
         this.scheduler = scheduler;
