@@ -29,9 +29,9 @@ final class PassThrough {
                 .start();
     }
 
-    /** Writes a stream on: whatever arrived is flushed at once, as the gateway's relay does. */
+    /** Writes a stream on, flushing whatever arrived at once as the gateway's relay does; the caller closes it. */
     static void relay(InputStream in, ServerResponse response) throws IOException {
-        try (in; OutputStream out = response.outputStream()) {
+        try (OutputStream out = response.outputStream()) {
             byte[] buffer = new byte[8192];
             for (int read; (read = in.read(buffer)) > 0; ) {
                 out.write(buffer, 0, read);

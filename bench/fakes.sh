@@ -1,5 +1,13 @@
 # shellcheck shell=bash
-# The fake Mistral's nginx locations, for bench/run and bench/egress (sourced from the project's root).
+# What bench/run and bench/egress share (sourced from the project's root): the load tools, the fake Mistral's nginx
+# locations, and how a wrk run is read.
+
+# wrk's --latency output on stdin -> "req/s p50 p99 errors", the latencies as wrk writes them (e.g. 1.2ms, 800us);
+# errors counts socket errors and non-2xx answers, which make the other numbers meaningless.
+wrk_summary() {
+  awk '/Requests\/sec/ {r=$2} $1=="50%" {a=$2} $1=="99%" {b=$2}
+       /Socket errors/ {gsub(",",""); e+=$4+$6+$8+$10} /Non-2xx/ {e+=$5} END {print r, a, b, e+0}'
+}
 
 # wrk, and nginx-light, which brings the echo module the paced fake needs.
 install_load_tools() {
