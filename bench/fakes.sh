@@ -1,6 +1,20 @@
 # shellcheck shell=bash
-# What bench/run and bench/egress share (sourced from the project's root): the load tools, the fake Mistral's nginx
-# locations, and how a wrk run is read.
+# What bench/run and bench/egress share (sourced from the project's root, with $WORK set): the load tools, the
+# fake Mistral's nginx config, the requests, and how a wrk run is read.
+
+# The requests every scenario sends; wrk's script ($WORK/post.lua) posts $BODY, with $AUTH as the Authorization
+# header when it is set.
+CHAT='{"model":"mistral-small-latest","messages":[{"role":"user","content":"Hello"}],"max_tokens":64}'
+STREAMING='{"model":"mistral-small-latest","stream":true,"messages":[{"role":"user","content":"Hello"}]}'
+EMBED='{"model":"mistral-embed","input":["Hello world"]}'
+write_post_lua() {
+  cat > "$WORK/post.lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = os.getenv("BODY")
+if os.getenv("AUTH") ~= nil and os.getenv("AUTH") ~= "" then wrk.headers["Authorization"] = os.getenv("AUTH") end
+LUA
+}
 
 # wrk's --latency output on stdin -> "req/s p50 p99 errors", the latencies as wrk writes them (e.g. 1.2ms, 800us);
 # errors counts socket errors and non-2xx answers, which make the other numbers meaningless.
@@ -15,6 +29,24 @@ install_load_tools() {
     || ! [ -f /usr/lib/nginx/modules/ngx_http_echo_module.so ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null
   fi
+}
+# An nginx config run from $WORK (its pid in $WORK/NAME.pid), one worker with the echo module the paced fake needs,
+# no access log; SERVERS is the http block's servers.
+nginx_conf() { # name servers
+  cat <<NGINX
+load_module /usr/lib/nginx/modules/ngx_http_echo_module.so;
+worker_processes 1;
+pid $WORK/$1.pid;
+error_log $WORK/$1-error.log;
+events { worker_connections 16384; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/body; proxy_temp_path $WORK/proxy;
+  fastcgi_temp_path $WORK/fcgi; uwsgi_temp_path $WORK/uwsgi; scgi_temp_path $WORK/scgi;
+  keepalive_requests 1000000;
+$2
+}
+NGINX
 }
 # The fast fake: canned answers written into nginx's config (return works for POSTs and discards their bodies).
 canned() { cat "bench/$1"; }
