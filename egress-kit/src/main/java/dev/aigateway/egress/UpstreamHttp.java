@@ -170,7 +170,7 @@ public final class UpstreamHttp {
         try (HttpClientResponse response = body.isPresent() ? request.submit(body.get()) : request.request()) {
             return reply(response);
         } catch (RuntimeException e) {
-            throw failure(e, false, null);
+            throw failure(e, null);
         }
     }
 
@@ -194,11 +194,11 @@ public final class UpstreamHttp {
             in.close();
             return Optional.empty();
         } catch (IOException e) {
-            throw failure(new UncheckedIOException(e), watchdog != null, watchdog);
+            throw failure(new UncheckedIOException(e), watchdog);
         } catch (ClientGoneException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw failure(e, watchdog != null, watchdog);
+            throw failure(e, watchdog);
         } finally {
             if (watchdog != null) {
                 watchdog.close();
@@ -274,14 +274,18 @@ public final class UpstreamHttp {
         return headers;
     }
 
-    /** Says what failed without the cause's own text or the upstream's address, which may be internal. */
-    private GatewayException failure(RuntimeException e, boolean midStream, StreamWatchdog watchdog) {
+    /**
+     * Says what failed without the cause's own text or the upstream's address, which may be internal. A failure
+     * with a {@code watchdog} came during the answer (the watchdog starts with the body).
+     */
+    private GatewayException failure(RuntimeException e, StreamWatchdog watchdog) {
+        boolean midStream = watchdog != null;
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof GatewayException gatewayException) {
                 return gatewayException; // e.g. a streamed upload over the route's size cap
             }
         }
-        if (watchdog != null && watchdog.firedReason() != null) {
+        if (midStream && watchdog.firedReason() != null) {
             return new GatewayException(new GatewayError.UpstreamTimeout(upstreamName + "'s stream "
                     + watchdog.firedReason()), e);
         }
