@@ -31,6 +31,7 @@ public class AotTraining {
             + "\"finish_reason\":%s}]%s}\n\n";
     private static final String USAGE = ",\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":20,"
             + "\"total_tokens\":32}";
+    private static final String EMBEDDINGS = embeddings();
     private static final String MODELS = "{\"object\":\"list\",\"data\":[{\"id\":\"mistral-small-latest\","
             + "\"object\":\"model\",\"created\":1,\"owned_by\":\"mistralai\"}]}";
 
@@ -58,7 +59,7 @@ public class AotTraining {
         if (path.endsWith("/models")) {
             body = MODELS;
         } else if (path.endsWith("/embeddings")) {
-            body = embeddings();
+            body = EMBEDDINGS;
         } else if (request.contains("\"stream\":true")) {
             type = "text/event-stream";
             body = stream();
@@ -110,9 +111,11 @@ public class AotTraining {
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
             threads.add(Thread.ofVirtual().start(() -> {
-                // Mostly chat, streams and embeddings, as a gateway's traffic is; the rest once a round.
+                // Mostly chat, streams and embeddings, as a gateway's traffic is; each of the rest in turn, one
+                // request in ten.
                 for (int i = 0; System.nanoTime() < end; i++) {
-                    HttpRequest request = requests.get(i % 10 < 4 ? 0 : i % 10 < 7 ? 1 : i % 10 < 9 ? 2 : 3 + i % 4);
+                    int slot = i % 10;
+                    HttpRequest request = requests.get(slot < 4 ? 0 : slot < 7 ? 1 : slot < 9 ? 2 : 3 + i / 10 % 4);
                     try {
                         int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
                         (status / 100 == 2 ? served : failed).incrementAndGet();
@@ -126,6 +129,9 @@ public class AotTraining {
             thread.join();
         }
         System.out.println("training requests: " + served + " answered 2xx, " + failed + " not");
+        if (served.get() == 0 || failed.get() > 0) {
+            System.exit(1); // the cache would hold the error path's behaviour: said by aot-train.sh
+        }
     }
 
     private static HttpRequest post(URI gateway, String path, String json) {

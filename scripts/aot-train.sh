@@ -37,7 +37,10 @@ GATEWAY_AOT=/nonexistent GATEWAY_JAVA_OPTS="-XX:AOTCacheOutput=$CACHE" SERVER_HO
 PID=$!
 PORT=$(port_in "$LOG" "gateway listening on port" "$PID")
 if [ -n "$PORT" ] && [ -n "$UPSTREAM_PORT" ]; then
-  java scripts/AotTraining.java load "http://127.0.0.1:$PORT" "${AOT_TRAINING_SECONDS:-6}" >&2 || true
+  java scripts/AotTraining.java load "http://127.0.0.1:$PORT" "${AOT_TRAINING_SECONDS:-6}" >&2 \
+    || echo "warning: some training requests failed; the cache is made all the same" >&2
+else
+  echo "warning: the training run did not start; the cache holds the start only" >&2
 fi
 # The JVM writes the cache as it exits.
 kill -TERM "$PID" 2>/dev/null || true
