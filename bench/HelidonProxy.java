@@ -1,5 +1,4 @@
 import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
 import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webclient.api.WebClient;
 import io.helidon.webserver.http.ServerRequest;
@@ -28,13 +27,9 @@ public class HelidonProxy {
                 .uri(request.path().rawPath())
                 .header(HeaderNames.CONTENT_TYPE, "application/json")
                 .submit(body)) {
-            response.status(Status.create(answer.status().code()));
-            answer.headers().contentType().ifPresent(type -> response.headers().contentType(type));
-            if (!answer.headers().contains(HeaderNames.TRANSFER_ENCODING)) {
-                response.send(answer.entity().as(byte[].class)); // a whole answer, sent with its length
-                return;
-            }
-            PassThrough.relay(answer.inputStream(), response);
+            PassThrough.answer(response, answer.status().code(),
+                    answer.headers().contentType().map(type -> type.text()), answer.headers().contentLength(),
+                    answer.inputStream());
         }
     }
 }

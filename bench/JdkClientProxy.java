@@ -1,5 +1,3 @@
-import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
@@ -31,14 +29,7 @@ public class JdkClientProxy {
                 .header("Content-Type", "application/json")
                 .build();
         HttpResponse<InputStream> answer = upstream.send(call, HttpResponse.BodyHandlers.ofInputStream());
-        response.status(Status.create(answer.statusCode()));
-        answer.headers().firstValue("content-type").ifPresent(type -> response.header(HeaderNames.CONTENT_TYPE, type));
-        try (InputStream in = answer.body()) {
-            if (answer.headers().firstValue("content-length").isPresent()) {
-                response.send(in.readAllBytes()); // a whole answer, sent with its length
-                return;
-            }
-            PassThrough.relay(in, response);
-        }
+        PassThrough.answer(response, answer.statusCode(), answer.headers().firstValue("content-type"),
+                answer.headers().firstValueAsLong("content-length"), answer.body());
     }
 }

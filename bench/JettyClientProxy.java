@@ -1,8 +1,7 @@
-import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.io.InputStream;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
@@ -34,17 +33,9 @@ public class JettyClientProxy {
                 .body(new BytesRequestContent("application/json", body))
                 .send(listener);
         Response answer = listener.get(10, TimeUnit.SECONDS);
-        response.status(Status.create(answer.getStatus()));
-        String type = answer.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        if (type != null) {
-            response.header(HeaderNames.CONTENT_TYPE, type);
-        }
-        try (InputStream in = listener.getInputStream()) {
-            if (answer.getHeaders().contains(HttpHeader.CONTENT_LENGTH)) {
-                response.send(in.readAllBytes()); // a whole answer, sent with its length
-                return;
-            }
-            PassThrough.relay(in, response);
-        }
+        long length = answer.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+        PassThrough.answer(response, answer.getStatus(),
+                Optional.ofNullable(answer.getHeaders().get(HttpHeader.CONTENT_TYPE)),
+                length >= 0 ? OptionalLong.of(length) : OptionalLong.empty(), listener.getInputStream());
     }
 }
