@@ -1,6 +1,7 @@
 package dev.aigateway.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -9,15 +10,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/gateway}, the default launch ({@code ./run.sh} ends in it), on the jar the build packaged: it runs with
- * the serial collector and a 160 MiB heap, as its own {@code /metrics} say. Runs after packaging (failsafe).
+ * the serial collector and a 160 MiB heap, as its own {@code /metrics} say; and the training run that makes its AOT
+ * cache answers every request it sends. Runs after packaging (failsafe).
  */
 class LauncherIT {
     private static final Pattern PORT = Pattern.compile("gateway listening on port (\\d+)");
@@ -48,6 +52,25 @@ class LauncherIT {
             process.destroy();
             process.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void theTrainingRunIsAnsweredOnEveryRequestAndWritesTheCache(@TempDir Path dir) throws Exception {
+        Path cache = dir.resolve("gateway.aot");
+        ProcessBuilder builder = new ProcessBuilder(Path.of("..", "scripts", "aot-train.sh").toAbsolutePath()
+                .normalize().toString(), cache.toString()).redirectErrorStream(true);
+        builder.environment().put("AOT_TRAINING_SECONDS", "1");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assumeFalse(output.contains("this JDK makes no AOT cache"), "a JDK before 25 makes no cache");
+
+        Matcher answered = Pattern.compile("training requests: (\\d+) answered 2xx, (\\d+) not").matcher(output);
+        assertThat(answered.find()).as(output).isTrue();
+        assertThat(Integer.parseInt(answered.group(1))).as("answered requests").isPositive();
+        assertThat(Integer.parseInt(answered.group(2))).as("failed requests").isZero();
+        assertThat(output).doesNotContain("warning");
+        assertThat(Files.size(cache)).as("the cache").isPositive();
     }
 
     private static int portOf(Process process) throws Exception {
