@@ -79,21 +79,36 @@ public final class RedisServer implements AutoCloseable {
         throw new IllegalStateException("redis-server did not answer on port " + port);
     }
 
+    /**
+     * Makes the server hold every client's commands, new connections' handshakes included, for a while, as a busy or
+     * stalled Redis would; returns once the pause is in force.
+     */
+    public void pause(Duration duration) {
+        String command = "CLIENT PAUSE " + duration.toMillis() + " ALL\r\n";
+        if (!"+OK\r\n".equals(send(command, 5))) {
+            throw new IllegalStateException("redis-server refused " + command.strip());
+        }
+    }
+
     @Override
     public void close() {
         stop();
     }
 
     private boolean answersPing() {
+        return "+PONG\r\n".equals(send("PING\r\n", 7));
+    }
+
+    /** Sends one inline command and reads the first bytes of its reply; null when the server cannot be reached. */
+    private String send(String command, int replyLength) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             OutputStream out = socket.getOutputStream();
-            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(command.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
-            byte[] reply = new byte[7];
-            return in.readNBytes(reply, 0, 7) == 7 && new String(reply, StandardCharsets.US_ASCII).equals("+PONG\r\n");
+            return new String(in.readNBytes(replyLength), StandardCharsets.US_ASCII);
         } catch (IOException notYet) {
-            return false;
+            return null;
         }
     }
 

@@ -123,6 +123,7 @@ final class RedisTokenWindows implements TokenWindows {
     @Override
     public void warmUp() {
         try {
+            link.connectAtStart();
             link.call(redis -> {
                 reserveSha = redis.scriptLoad(RESERVE);
                 adjustSha = redis.scriptLoad(ADJUST);

@@ -99,6 +99,33 @@ class RedisTokenWindowsTest extends TokenWindowsContract {
     }
 
     @Test
+    public void theConnectionAtStartMayTakeLongerThanACommandAndTheFirstRequestUsesIt() {
+        TokenWindows windows = connected(now::get);
+        LimitCounter counter = counter(100, 60, WindowType.FIXED);
+
+        redis.pause(Duration.ofMillis(400));
+        windows.warmUp();
+
+        assertThat(windows.reserve(List.of(counter), 10).admitted())
+                .as("connected at start although the handshake took longer than the 100 ms command timeout").isTrue();
+    }
+
+    @Test
+    public void aRedisThatStallsFailsWithinTheCommandTimeoutAndAnswersAgainAfterwards() throws Exception {
+        TokenWindows windows = connected(now::get);
+        windows.warmUp();
+        LimitCounter counter = counter(100, 60, WindowType.FIXED);
+
+        redis.pause(Duration.ofMillis(1500));
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> windows.reserve(List.of(counter), 10)).isInstanceOf(UncheckedIOException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(600));
+
+        Thread.sleep(1600);
+        assertThat(windows.reserve(List.of(counter), 10).admitted()).isTrue();
+    }
+
+    @Test
     public void aRedisThatIsNotThereFailsWithinTheTimeout() {
         RedisLink link = new RedisLink(() -> new RedisSettings("127.0.0.1", 1, Optional.empty(), Optional.empty(), 0,
                 false, false, RedisSettings.DEFAULT_TIMEOUT, RedisSettings.DEFAULT_TIMEOUT));
