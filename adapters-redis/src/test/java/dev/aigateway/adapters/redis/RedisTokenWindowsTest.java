@@ -9,6 +9,7 @@ import dev.aigateway.domain.access.WindowType;
 import dev.aigateway.ports.TokenWindows;
 import dev.aigateway.ports.TokenWindowsContract;
 import dev.aigateway.redistest.RedisServer;
+import io.lettuce.core.resource.EpollProvider;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /**
  * The windows in a real redis-server keep the contract the in-memory ones keep, are shared by two clients, and
@@ -96,6 +99,12 @@ class RedisTokenWindowsTest extends TokenWindowsContract {
         assertThat(admitted).isTrue();
         assertThat(windows.reserve(List.of(counter), 0).readings().get(0).used())
                 .as("a restarted Redis starts empty; the scripts are loaded again").isEqualTo(10);
+    }
+
+    @Test
+    @EnabledOnOs(value = OS.LINUX, architectures = "amd64")
+    public void onLinuxTheClientUsesNettysEpollTransport() {
+        assertThat(EpollProvider.isAvailable()).as("netty-transport-native-epoll on the runtime class path").isTrue();
     }
 
     @Test
