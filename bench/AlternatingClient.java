@@ -1,0 +1,111 @@
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Two routes of one server timed request by request on one kept-alive connection, taking turns: what a route's extra
+ * plugins add at p50 / p99, with everything else in the run (the JIT, the collector, the neighbours on the core)
+ * falling on both alike. Two separate runs of a load generator, one per route, differ at p99 by more than the
+ * plugins cost: the one-connection tail of this stack moves by a millisecond from run to run (bench/README).
+ *
+ * <p>Usage: {@code java bench/AlternatingClient.java PLAIN_URL EXTRA_URL EXTRA_AUTHORIZATION BODY SECONDS} -> one
+ * line: {@code plain_p50 plain_p99 extra_p50 extra_p99 added_p50 added_p99 pairs errors}, in milliseconds; an
+ * error is a request not answered 200 (the run goes on, the request is not timed). Both URLs name the same server.
+ * The first second only opens the way and is not counted.
+ */
+public final class AlternatingClient {
+    public static void main(String[] args) throws Exception {
+        URI plain = URI.create(args[0]);
+        URI extra = URI.create(args[1]);
+        byte[] body = args[3].getBytes(StandardCharsets.UTF_8);
+        byte[] plainRequest = request(plain, body, null);
+        byte[] extraRequest = request(extra, body, args[2]);
+        long seconds = Long.parseLong(args[4]);
+        long[] plainNanos = new long[1 << 20];
+        long[] extraNanos = new long[1 << 20];
+        int pairs = 0;
+        int errors = 0;
+        try (Socket socket = new Socket(plain.getHost(), plain.getPort())) {
+            socket.setTcpNoDelay(true);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
+            long started = System.nanoTime();
+            long counted = started + 1_000_000_000L;
+            long end = counted + seconds * 1_000_000_000L;
+            while (System.nanoTime() < end && pairs < plainNanos.length) {
+                long a = exchange(out, in, plainRequest);
+                long b = exchange(out, in, extraRequest);
+                if (a < 0 || b < 0) {
+                    errors++;
+                } else if (System.nanoTime() > counted) {
+                    plainNanos[pairs] = a;
+                    extraNanos[pairs] = b;
+                    pairs++;
+                }
+            }
+        }
+        long[] p = Arrays.copyOf(plainNanos, pairs);
+        long[] e = Arrays.copyOf(extraNanos, pairs);
+        Arrays.sort(p);
+        Arrays.sort(e);
+        System.out.printf("%.3f %.3f %.3f %.3f %+.3f %+.3f %d %d%n", ms(p, 50), ms(p, 99), ms(e, 50), ms(e, 99),
+                ms(e, 50) - ms(p, 50), ms(e, 99) - ms(p, 99), pairs, errors);
+    }
+
+    private static byte[] request(URI uri, byte[] body, String authorization) {
+        String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n"
+                + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n";
+        byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] whole = Arrays.copyOf(headBytes, headBytes.length + body.length);
+        System.arraycopy(body, 0, whole, headBytes.length, body.length);
+        return whole;
+    }
+
+    /** Sends one request and reads its whole answer: the nanoseconds it took, or -1 when it was not a 200. */
+    private static long exchange(OutputStream out, InputStream in, byte[] request) throws IOException {
+        long sent = System.nanoTime();
+        out.write(request);
+        out.flush();
+        String status = line(in);
+        long length = -1;
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            int colon = header.indexOf(':');
+            if (colon > 0 && header.substring(0, colon).equalsIgnoreCase("content-length")) {
+                length = Long.parseLong(header.substring(colon + 1).trim());
+            }
+        }
+        if (length < 0) {
+            throw new IOException("answer without a Content-Length: " + status);
+        }
+        in.skipNBytes(length);
+        long took = System.nanoTime() - sent;
+        return status.startsWith("HTTP/1.1 200 ") ? took : -1;
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new IOException("connection closed mid-answer");
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+
+    private static double ms(long[] sorted, int percentile) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, rank)] / 1e6;
+    }
+}
