@@ -9,7 +9,11 @@ import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -65,10 +69,12 @@ final class RedisTokenWindows implements TokenWindows {
             return {0}
             """;
 
+    /** The scripts' SHA-1 digests, by which they run once Redis has seen them. */
+    static final String RESERVE_SHA = digest(RESERVE);
+    static final String ADJUST_SHA = digest(ADJUST);
+
     private final RedisLink link;
     private final LongSupplier millisClock;
-    private volatile String reserveSha;
-    private volatile String adjustSha;
 
     RedisTokenWindows(RedisLink link, LongSupplier millisClock) {
         this.link = link;
@@ -112,40 +118,39 @@ final class RedisTokenWindows implements TokenWindows {
         String[] keys = reservation.readings().stream().map(reading -> key(reading.counter(), reading.period()))
                 .toArray(String[]::new);
         String[] args = {Long.toString(delta)};
-        String sha = adjustSha;
-        return link.<Object>send(redis -> sha == null ? redis.eval(ADJUST, ScriptOutputType.MULTI, keys, args)
-                : redis.evalsha(sha, ScriptOutputType.MULTI, keys, args).exceptionallyCompose(failure ->
-                        failure instanceof RedisNoScriptException
-                                ? redis.<Object>eval(ADJUST, ScriptOutputType.MULTI, keys, args)
-                                : CompletableFuture.failedFuture(failure))).thenAccept(done -> { });
+        return link.<Object>send(redis -> redis.evalsha(ADJUST_SHA, ScriptOutputType.MULTI, keys, args)
+                .exceptionallyCompose(failure -> failure instanceof RedisNoScriptException
+                        ? redis.<Object>eval(ADJUST, ScriptOutputType.MULTI, keys, args)
+                        : CompletableFuture.failedFuture(failure))).thenAccept(done -> { });
     }
 
+    /** Connects and hands Redis both scripts, so that the first request runs them by digest. */
     @Override
     public void warmUp() {
         try {
             link.connectAtStart();
-            link.call(redis -> {
-                reserveSha = redis.scriptLoad(RESERVE);
-                adjustSha = redis.scriptLoad(ADJUST);
-                return null;
-            });
+            link.call(redis -> List.of(redis.scriptLoad(RESERVE), redis.scriptLoad(ADJUST)));
         } catch (UncheckedIOException unavailable) {
             // logged by the link; the first request connects again
         }
     }
 
-    /** Runs the reservation script by its digest, loading it the first time and after Redis forgot it (a restart). */
-    private List<Object> reserve(RedisCommands<String, String> redis, String[] keys, String[] args) {
-        String sha = reserveSha;
-        if (sha != null) {
-            try {
-                return redis.evalsha(sha, ScriptOutputType.MULTI, keys, args);
-            } catch (RedisNoScriptException forgotten) {
-                // loaded again below
-            }
+    /** Runs the reservation script by its digest, or by its text when Redis does not have it (a restarted Redis). */
+    private static List<Object> reserve(RedisCommands<String, String> redis, String[] keys, String[] args) {
+        try {
+            return redis.evalsha(RESERVE_SHA, ScriptOutputType.MULTI, keys, args);
+        } catch (RedisNoScriptException forgotten) {
+            return redis.eval(RESERVE, ScriptOutputType.MULTI, keys, args);
         }
-        reserveSha = redis.scriptLoad(RESERVE);
-        return redis.evalsha(reserveSha, ScriptOutputType.MULTI, keys, args);
+    }
+
+    private static String digest(String script) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
+                    .digest(script.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-1", e);
+        }
     }
 
     private static String key(LimitCounter counter, long period) {

@@ -47,10 +47,15 @@ class RedisTokenWindowsTest extends TokenWindowsContract {
     }
 
     private RedisTokenWindows connected(LongSupplier clock) {
-        RedisLink link = new RedisLink(() -> new RedisSettings("127.0.0.1", redis.port(), Optional.empty(),
-                Optional.empty(), 0, false, false, RedisSettings.DEFAULT_TIMEOUT, RedisSettings.DEFAULT_TIMEOUT));
+        return new RedisTokenWindows(link(redis.port()), clock);
+    }
+
+    /** A link with the default timeouts to a Redis on this port, closed after the test. */
+    private RedisLink link(int port) {
+        RedisLink link = new RedisLink(() -> new RedisSettings("127.0.0.1", port, Optional.empty(), Optional.empty(), 0,
+                false, false, RedisSettings.DEFAULT_TIMEOUT, RedisSettings.DEFAULT_TIMEOUT));
         links.add(link);
-        return new RedisTokenWindows(link, clock);
+        return link;
     }
 
     @Override
@@ -102,6 +107,16 @@ class RedisTokenWindowsTest extends TokenWindowsContract {
     }
 
     @Test
+    public void theScriptsRunByTheDigestsRedisGivesThem() {
+        RedisLink link = link(redis.port());
+
+        List<String> loaded = link.call(redis -> List.of(redis.scriptLoad(RedisTokenWindows.RESERVE),
+                redis.scriptLoad(RedisTokenWindows.ADJUST)));
+
+        assertThat(loaded).containsExactly(RedisTokenWindows.RESERVE_SHA, RedisTokenWindows.ADJUST_SHA);
+    }
+
+    @Test
     @EnabledOnOs(value = OS.LINUX, architectures = "amd64")
     public void onLinuxTheClientUsesNettysEpollTransport() {
         assertThat(EpollProvider.isAvailable()).as("netty-transport-native-epoll on the runtime class path").isTrue();
@@ -136,10 +151,7 @@ class RedisTokenWindowsTest extends TokenWindowsContract {
 
     @Test
     public void aRedisThatIsNotThereFailsWithinTheTimeout() {
-        RedisLink link = new RedisLink(() -> new RedisSettings("127.0.0.1", 1, Optional.empty(), Optional.empty(), 0,
-                false, false, RedisSettings.DEFAULT_TIMEOUT, RedisSettings.DEFAULT_TIMEOUT));
-        links.add(link);
-        TokenWindows windows = new RedisTokenWindows(link, now::get);
+        TokenWindows windows = new RedisTokenWindows(link(1), now::get);
 
         long started = System.nanoTime();
         assertThatThrownBy(() -> windows.reserve(List.of(counter(1, 1, WindowType.FIXED)), 1))
