@@ -148,7 +148,7 @@ final class RedisLink implements AutoCloseable {
                 .build());
         StatefulRedisConnection<String, String> opened =
                 client.connect(uri(longer(settings.commandTimeout(), allowance)));
-        opened.setTimeout(settings.commandTimeout());
+        opened.setTimeout(settings.commandTimeout()); // the URI's timeout is also every synchronous command's wait
         connection = opened;
         return opened;
     }
