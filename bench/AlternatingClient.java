@@ -28,8 +28,8 @@ public final class AlternatingClient {
         URI plain = URI.create(args[0]);
         URI extra = URI.create(args[1]);
         byte[] body = args[3].getBytes(StandardCharsets.UTF_8);
-        byte[] plainRequest = request(plain, body, "");
-        byte[] extraRequest = request(extra, body, args[2]);
+        byte[] plainRequest = Timing.post(plain, body, "");
+        byte[] extraRequest = Timing.post(extra, body, args[2].isEmpty() ? "" : "Authorization: " + args[2] + "\r\n");
         long seconds = Long.parseLong(args[4]);
         long[] plainNanos = new long[1 << 20];
         long[] extraNanos = new long[1 << 20];
@@ -51,12 +51,18 @@ public final class AlternatingClient {
                 }
             }
         }
-        long[] p = Arrays.copyOf(plainNanos, timed);
-        long[] e = Arrays.copyOf(extraNanos, timed);
-        Arrays.sort(p);
-        Arrays.sort(e);
-        System.out.printf("%.3f %.3f %.3f %.3f %+.3f %+.3f %d %d%n", ms(p, 50), ms(p, 99), ms(e, 50), ms(e, 99),
-                ms(e, 50) - ms(p, 50), ms(e, 99) - ms(p, 99), timed, errors);
+        double[] p = millis(plainNanos, timed);
+        double[] e = millis(extraNanos, timed);
+        double p50 = Timing.percentile(p, 50);
+        double p99 = Timing.percentile(p, 99);
+        double e50 = Timing.percentile(e, 50);
+        double e99 = Timing.percentile(e, 99);
+        System.out.printf("%.3f %.3f %.3f %.3f %+.3f %+.3f %d %d%n", p50, p99, e50, e99, e50 - p50, e99 - p99, timed,
+                errors);
+    }
+
+    private static double[] millis(long[] nanos, int count) {
+        return Arrays.stream(nanos, 0, count).mapToDouble(n -> n / 1e6).toArray();
     }
 
     /**
@@ -78,16 +84,6 @@ public final class AlternatingClient {
             }
         }
         return errors;
-    }
-
-    private static byte[] request(URI uri, byte[] body, String authorization) {
-        String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n"
-                + (authorization.isEmpty() ? "" : "Authorization: " + authorization + "\r\n") + "\r\n";
-        byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
-        byte[] whole = Arrays.copyOf(headBytes, headBytes.length + body.length);
-        System.arraycopy(body, 0, whole, headBytes.length, body.length);
-        return whole;
     }
 
     /** Sends one request and reads its whole answer: the nanoseconds it took, or -1 when it was not a 200. */
@@ -122,13 +118,5 @@ public final class AlternatingClient {
             }
         }
         return line.toString();
-    }
-
-    private static double ms(long[] sorted, int percentile) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int rank = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, rank)] / 1e6;
     }
 }

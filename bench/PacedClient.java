@@ -4,7 +4,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -49,11 +48,11 @@ public final class PacedClient {
         double[] directGaps = gaps(fromFake);
         double[] gatewayGaps = gaps(throughGateway);
         System.out.printf("%.3f %.3f %.3f %.3f %.3f %.3f %.3f %.3f %d %d%n",
-                percentile(directTtft, 50), percentile(directTtft, 99), percentile(gatewayTtft, 50),
-                percentile(gatewayTtft, 99), percentile(gatewayTtft, 50) - percentile(directTtft, 50),
-                percentile(gatewayTtft, 99) - percentile(directTtft, 99),
-                percentile(gatewayGaps, 50) - percentile(directGaps, 50),
-                percentile(gatewayGaps, 99) - percentile(directGaps, 99), events, errors);
+                Timing.percentile(directTtft, 50), Timing.percentile(directTtft, 99), Timing.percentile(gatewayTtft, 50),
+                Timing.percentile(gatewayTtft, 99), Timing.percentile(gatewayTtft, 50) - Timing.percentile(directTtft, 50),
+                Timing.percentile(gatewayTtft, 99) - Timing.percentile(directTtft, 99),
+                Timing.percentile(gatewayGaps, 50) - Timing.percentile(directGaps, 50),
+                Timing.percentile(gatewayGaps, 99) - Timing.percentile(directGaps, 99), events, errors);
     }
 
     /** Every gap between consecutive events of the streams, in milliseconds. */
@@ -76,12 +75,9 @@ public final class PacedClient {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(30_000); // a stream that stalls this long counts as failed
             OutputStream out = socket.getOutputStream();
-            byte[] head = ("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: " + body.length
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            byte[] request = Timing.post(uri, body, "Connection: close\r\n");
             long started = System.nanoTime();
-            out.write(head);
-            out.write(body);
+            out.write(request);
             out.flush();
             InputStream in = socket.getInputStream();
             List<Long> arrivals = new ArrayList<>();
@@ -111,14 +107,5 @@ public final class PacedClient {
             }
             return arrivals.stream().mapToLong(Long::longValue).toArray();
         }
-    }
-
-    private static double percentile(double[] values, double p) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)];
     }
 }
