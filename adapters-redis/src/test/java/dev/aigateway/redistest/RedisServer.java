@@ -85,8 +85,10 @@ public final class RedisServer implements AutoCloseable {
      */
     public void pause(Duration duration) {
         String command = "CLIENT PAUSE " + duration.toMillis() + " ALL\r\n";
-        if (!"+OK\r\n".equals(send(command, 5))) {
-            throw new IllegalStateException("redis-server refused " + command.strip());
+        String reply = send(command, 5);
+        if (!"+OK\r\n".equals(reply)) {
+            throw new IllegalStateException(command.strip() + " was not done: " + (reply == null
+                    ? "redis-server did not answer on port " + port : "it answered " + reply.strip()));
         }
     }
 
