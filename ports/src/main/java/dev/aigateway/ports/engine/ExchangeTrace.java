@@ -98,14 +98,11 @@ final class ExchangeTrace {
         hold = reserved;
     }
 
-    /** A whole answer is about to reach the client: its usage settles the reservation before it does. */
+    /** A whole answer is about to reach the client. */
     void answered(String answeringModel, Optional<Usage> reported) {
         delivered = true;
         responseModel = answeringModel;
         usage = reported;
-        if (reported.isPresent()) {
-            hold.settle(reported, served.target().analytics().pricing());
-        }
     }
 
     /** The whole answer has this id and these finish reasons. */
@@ -130,7 +127,6 @@ final class ExchangeTrace {
         }
         if (chunk.usage().isPresent()) {
             usage = chunk.usage();
-            hold.settle(usage, served.target().analytics().pricing());
         }
     }
 
@@ -171,9 +167,11 @@ final class ExchangeTrace {
     }
 
     /**
-     * The exchange ended: its reservation settles on what it used, unless its usage already settled it. That is
-     * the provider's usage when it arrived; when an answer reached the client without it (a stream cut short), the
-     * prompt's estimate and a token per chunk relayed; nothing when no answer did.
+     * The exchange ended: its reservation settles on what it used. That is the provider's usage when it arrived;
+     * when an answer reached the client without it (a stream cut short), the prompt's estimate and a token per chunk
+     * relayed; nothing when no answer did. After the answer, not before its last bytes: the store's round trip (one
+     * to Redis) then stays off the answer's way, and the next request on the client's connection, read only once
+     * this exchange is over, still comes after it.
      */
     void settle(IntSupplier promptEstimate) {
         Optional<Usage> used = usage;

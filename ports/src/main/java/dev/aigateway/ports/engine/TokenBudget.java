@@ -21,7 +21,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -62,11 +61,7 @@ final class TokenBudget {
             }
         };
 
-        /**
-         * Replaces the reservation by what the request used (nothing, when it failed before an answer); only the
-         * first call counts, so an exchange settles as soon as its usage is known and again, harmlessly, when it
-         * ends.
-         */
+        /** Replaces the reservation by what the request used (nothing, when it failed before an answer), once. */
         void settle(Optional<Usage> used, Optional<Pricing> pricing);
 
         /** Whether the request is served without its limits, the counter store being unavailable. */
@@ -114,11 +109,10 @@ final class TokenBudget {
             throw new GatewayException(refusal(limits.count(), estimate, reservation, states));
         }
         context.limits().windows(states);
-        AtomicBoolean settled = new AtomicBoolean();
         return (used, pricing) -> {
             long actual = used.map(usage -> limits.count().units(usage, pricing.map(p -> p.costOf(usage))))
                     .orElse(0L);
-            if (settled.compareAndSet(false, true) && actual != estimate) {
+            if (actual != estimate) {
                 settle(store, reservation, actual - estimate, 0);
             }
         };

@@ -5,6 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aigateway.domain.TextInput;
 import dev.aigateway.domain.Usage;
+import dev.aigateway.domain.access.Consumer;
+import dev.aigateway.domain.access.CounterStore;
+import dev.aigateway.domain.access.LimitCounter;
+import dev.aigateway.domain.access.LimitMatch;
+import dev.aigateway.domain.access.LimitPolicy;
+import dev.aigateway.domain.access.LimitWindow;
+import dev.aigateway.domain.access.RouteAccess;
+import dev.aigateway.domain.access.TokenCount;
+import dev.aigateway.domain.access.TokenLimits;
+import dev.aigateway.domain.access.WindowType;
 import dev.aigateway.domain.chat.AssistantReply;
 import dev.aigateway.domain.chat.ChatChoice;
 import dev.aigateway.domain.chat.ChatChunk;
@@ -31,13 +41,16 @@ import dev.aigateway.ports.ChatResponder;
 import dev.aigateway.ports.ChunkSink;
 import dev.aigateway.ports.Exchange;
 import dev.aigateway.ports.RequestContext;
+import dev.aigateway.ports.Reservation;
 import dev.aigateway.ports.Served;
+import dev.aigateway.ports.TokenWindows;
 import dev.aigateway.ports.UpstreamProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
 class RoutingServiceTest {
@@ -69,6 +82,38 @@ class RoutingServiceTest {
         assertThat(responder.openedFor).containsExactly("m");
         assertThat(responder.chunks).containsExactly(RecordingProvider.CHUNK);
         assertThat(responder.completed).isEmpty();
+    }
+
+    @Test
+    void aReservationSettlesOnlyOnceTheWholeAnswerOrStreamIsWritten() {
+        for (ResponseStreaming streaming : List.of(ResponseStreaming.ALLOW, ResponseStreaming.ALWAYS)) {
+            RecordingResponder responder = new RecordingResponder();
+            LocalTokenWindows local = new LocalTokenWindows(() -> 0L);
+            TokenWindows windows = new TokenWindows() {
+                @Override
+                public Reservation reserve(List<LimitCounter> counters, long amount) {
+                    return local.reserve(counters, amount);
+                }
+
+                @Override
+                public CompletionStage<Void> adjust(Reservation reservation, long delta) {
+                    responder.events.add("settled");
+                    return local.adjust(reservation, delta);
+                }
+            };
+            RoutingService limited = new RoutingService(ProviderRegistry.of(Map.of("mistral", provider)),
+                    observed::add, System::nanoTime, Map.of(CounterStore.LOCAL, windows));
+            TokenLimits limits = new TokenLimits("r", CounterStore.LOCAL, WindowType.FIXED, TokenCount.TOTAL_TOKENS,
+                    List.of(new LimitPolicy(List.of(new LimitMatch(LimitMatch.Type.CONSUMER, Optional.empty(),
+                            Set.of(), true)), List.of(new LimitWindow(10_000, 60)))), false, 50);
+            Route route = route(RouteType.CHAT, ModelPolicy.fixed("m"), streaming).withAccess(
+                    new RouteAccess(Optional.empty(), Optional.empty(), Optional.of(limits)));
+
+            limited.chat(route, hello().build(), new RequestContext("req", Optional.empty(), Map.of(),
+                    Cancellation.NONE, Optional.of(new Consumer("a", Set.of())), "/x", reported -> { }), responder);
+
+            assertThat(responder.events).as(streaming.name()).containsExactly("written", "settled");
+        }
     }
 
     @Test
@@ -277,12 +322,14 @@ class RoutingServiceTest {
         final List<ChatChunk> chunks = new ArrayList<>();
 
         final List<Served> served = new ArrayList<>();
+        final List<String> events = new ArrayList<>();
         int ended;
 
         @Override
         public void complete(ChatResponse response, Served target) {
             served.add(target);
             completed.add(response);
+            events.add("written");
         }
 
         @Override
@@ -298,6 +345,7 @@ class RoutingServiceTest {
                 @Override
                 public void end() {
                     ended++;
+                    events.add("written");
                 }
             };
         }
