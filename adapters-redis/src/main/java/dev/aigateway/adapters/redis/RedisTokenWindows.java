@@ -7,7 +7,7 @@ import dev.aigateway.ports.TokenWindows;
 import dev.aigateway.ports.WindowReading;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
 
@@ -134,12 +135,12 @@ final class RedisTokenWindows implements TokenWindows {
     }
 
     /** Runs the reservation script by its digest, or by its text when Redis does not have it (a restarted Redis). */
-    private static List<Object> reserve(RedisCommands<String, String> redis, String[] keys, String[] args) {
-        try {
-            return redis.evalsha(RESERVE_SHA, ScriptOutputType.MULTI, keys, args);
-        } catch (RedisNoScriptException forgotten) {
-            return redis.eval(RESERVE, ScriptOutputType.MULTI, keys, args);
-        }
+    private static CompletionStage<List<Object>> reserve(RedisAsyncCommands<String, String> redis, String[] keys,
+                                                         String[] args) {
+        return redis.<List<Object>>evalsha(RESERVE_SHA, ScriptOutputType.MULTI, keys, args)
+                .exceptionallyCompose(failure -> failure instanceof RedisNoScriptException
+                        ? redis.eval(RESERVE, ScriptOutputType.MULTI, keys, args)
+                        : CompletableFuture.failedFuture(failure));
     }
 
     private static String digest(String script) {

@@ -122,7 +122,8 @@ class RedisTokenWindowsTest extends TokenWindowsContract {
             LimitCounter counter = counter(100, 60, WindowType.FIXED);
             Reservation held = windows.reserve(List.of(counter), 80);
             // As after a restart, once another request's reservation ran: its script is back, the settlement's not.
-            other.call(redis -> redis.scriptFlush() + redis.scriptLoad(RedisTokenWindows.RESERVE));
+            other.call(redis -> redis.scriptFlush()
+                    .thenCompose(flushed -> redis.scriptLoad(RedisTokenWindows.RESERVE)));
 
             windows.adjust(held, 25 - 80); // not waited for: the next command on the connection must see it
 
