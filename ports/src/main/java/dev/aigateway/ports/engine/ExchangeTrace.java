@@ -169,9 +169,9 @@ final class ExchangeTrace {
     /**
      * The exchange ended: its reservation settles on what it used. That is the provider's usage when it arrived;
      * when an answer reached the client without it (a stream cut short), the prompt's estimate and a token per chunk
-     * relayed; nothing when no answer did. After the answer, not before its last bytes: the store's round trip (one
-     * to Redis) then stays off the answer's way, and the next request on the client's connection, read only once
-     * this exchange is over, still comes after it.
+     * relayed; nothing when no answer did. Where the engine writes the answer itself (chat, completions, native
+     * routes), that is after its last bytes: the store's round trip (one to Redis) then stays off the answer's way,
+     * and the next request on the client's connection, read only once this exchange is over, still comes after it.
      */
     void settle(IntSupplier promptEstimate) {
         Optional<Usage> used = usage;
