@@ -7,7 +7,6 @@ import dev.aigateway.domain.TextInput;
 import dev.aigateway.domain.Usage;
 import dev.aigateway.domain.access.Consumer;
 import dev.aigateway.domain.access.CounterStore;
-import dev.aigateway.domain.access.LimitCounter;
 import dev.aigateway.domain.access.LimitMatch;
 import dev.aigateway.domain.access.LimitPolicy;
 import dev.aigateway.domain.access.LimitWindow;
@@ -41,7 +40,6 @@ import dev.aigateway.ports.ChatResponder;
 import dev.aigateway.ports.ChunkSink;
 import dev.aigateway.ports.Exchange;
 import dev.aigateway.ports.RequestContext;
-import dev.aigateway.ports.Reservation;
 import dev.aigateway.ports.Served;
 import dev.aigateway.ports.TokenWindows;
 import dev.aigateway.ports.UpstreamProvider;
@@ -50,7 +48,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
 class RoutingServiceTest {
@@ -89,18 +86,10 @@ class RoutingServiceTest {
         for (ResponseStreaming streaming : List.of(ResponseStreaming.ALLOW, ResponseStreaming.ALWAYS)) {
             RecordingResponder responder = new RecordingResponder();
             LocalTokenWindows local = new LocalTokenWindows(() -> 0L);
-            TokenWindows windows = new TokenWindows() {
-                @Override
-                public Reservation reserve(List<LimitCounter> counters, long amount) {
-                    return local.reserve(counters, amount);
-                }
-
-                @Override
-                public CompletionStage<Void> adjust(Reservation reservation, long delta) {
-                    responder.events.add("settled");
-                    return local.adjust(reservation, delta);
-                }
-            };
+            TokenWindows windows = new WatchedWindows(local, (reservation, delta) -> {
+                responder.events.add("settled");
+                return local.adjust(reservation, delta);
+            });
             RoutingService limited = new RoutingService(ProviderRegistry.of(Map.of("mistral", provider)),
                     observed::add, System::nanoTime, Map.of(CounterStore.LOCAL, windows));
             TokenLimits limits = new TokenLimits("r", CounterStore.LOCAL, WindowType.FIXED, TokenCount.TOTAL_TOKENS,

@@ -149,24 +149,16 @@ class TokenBudgetTest {
     @Test
     void aSettlementTheStoreMissedIsTriedAgainUntilItLands() throws InterruptedException {
         AtomicInteger failuresLeft = new AtomicInteger(2);
-        TokenWindows flaky = new TokenWindows() {
-            @Override
-            public Reservation reserve(List<LimitCounter> counters, long amount) {
-                return local.reserve(counters, amount);
+        TokenWindows flaky = new WatchedWindows(local, (reservation, delta) -> {
+            int left = failuresLeft.getAndDecrement();
+            if (left == 2) {
+                throw new UncheckedIOException(new IOException("blip"));
             }
-
-            @Override
-            public CompletionStage<Void> adjust(Reservation reservation, long delta) {
-                int left = failuresLeft.getAndDecrement();
-                if (left == 2) {
-                    throw new UncheckedIOException(new IOException("blip"));
-                }
-                if (left == 1) {
-                    return CompletableFuture.failedFuture(new UncheckedIOException(new IOException("late blip")));
-                }
-                return local.adjust(reservation, delta);
+            if (left == 1) {
+                return CompletableFuture.failedFuture(new UncheckedIOException(new IOException("late blip")));
             }
-        };
+            return local.adjust(reservation, delta);
+        });
         TokenBudget budget = new TokenBudget(Map.of(CounterStore.LOCAL, flaky));
         Route route = route(false);
 
