@@ -165,6 +165,11 @@ final class AiProxyConfigReader {
         if (alias.isPresent() && model.string("name").isEmpty()) {
             throw model.error("model_alias", "needs model.name: the alias is another name for that model");
         }
+        if (alias.isPresent() && relaysBodies(type)) {
+            throw model.error("model_alias", "cannot be set on a " + type.configName() + " route, whose body is"
+                    + " forwarded untouched: the provider would get the alias, not model.name; clients name the"
+                    + " model itself");
+        }
         RoutePolicy policy = new RoutePolicy(new ModelPolicy(model.string("name"), alias), tuning(options),
                 precedence(options), streaming);
         ConfigNode auth = config.object("auth");

@@ -253,6 +253,17 @@ class KongConfigReaderTest {
     }
 
     @Test
+    void aRouteThatForwardsItsBodyUntouchedTakesNoModelAlias() {
+        String alias = "            name: mistral-ocr-latest\n            model_alias: ocr\n";
+
+        assertThatThrownBy(() -> parse(minimal("mistral/v1/ocr") + alias)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("routes[0].plugins[0].config.model.model_alias cannot be set on a mistral/v1/ocr"
+                        + " route, whose body is forwarded untouched");
+        assertThat(parse(minimal("llm/v1/chat") + alias).routes().get(0).primary().policy().model().alias())
+                .contains("ocr");
+    }
+
+    @Test
     void readsTheModelListCacheTime() {
         assertThat(parse("server: { models_cache_ttl_seconds: 60 }\n" + minimal("llm/v1/chat")).modelsCacheTtl())
                 .isEqualTo(java.time.Duration.ofSeconds(60));
