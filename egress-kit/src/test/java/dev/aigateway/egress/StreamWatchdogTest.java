@@ -2,15 +2,13 @@ package dev.aigateway.egress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aigateway.ports.ScheduledByHand;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -75,29 +73,20 @@ class StreamWatchdogTest {
 
     @Test
     void aLimitIsNoticedAtTheFirstLookAfterItAndTheLooksComeTenTimesASecond() throws InterruptedException {
-        AtomicLong lookEveryNanos = new AtomicLong();
-        AtomicReference<Runnable> look = new AtomicReference<>();
-        ScheduledThreadPoolExecutor byHand = new ScheduledThreadPoolExecutor(1) {
-            @Override
-            public ScheduledFuture<?> scheduleAtFixedRate(Runnable task, long delay, long period, TimeUnit unit) {
-                look.set(task);
-                lookEveryNanos.set(unit.toNanos(period));
-                return null;
-            }
-        };
+        ScheduledByHand byHand = new ScheduledByHand();
         CountDownLatch aborted = new CountDownLatch(1);
         Duration idle = Duration.ofMillis(200);
         StreamWatchdog watchdog = new StreamWatchdog.Checks(byHand).watch(idle, Duration.ofMinutes(1),
                 aborted::countDown);
 
-        look.get().run();
+        byHand.runPeriodicTask();
         assertThat(aborted.getCount()).as("not silent for the idle timeout yet").isOne();
         Thread.sleep(idle.toMillis());
-        look.get().run();
+        byHand.runPeriodicTask();
 
         assertThat(aborted.getCount()).isZero();
         assertThat(watchdog.firedReason()).contains("went silent");
-        assertThat(Duration.ofNanos(lookEveryNanos.get())).as("so a limit is noticed at most 0.1 s late")
+        assertThat(byHand.period()).as("so a limit is noticed at most 0.1 s late")
                 .isEqualTo(Duration.ofMillis(100));
         byHand.shutdownNow();
     }

@@ -2,14 +2,11 @@ package dev.aigateway.adapters.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aigateway.ports.ScheduledByHand;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,28 +34,19 @@ class OpenStreamsTest {
     @Test
     void aQuietStreamsHeartbeatGoesOutAtTheFirstLookAfterAnIntervalAndTheLooksComeFourTimesAnInterval()
             throws InterruptedException {
-        AtomicLong lookEveryNanos = new AtomicLong();
-        AtomicReference<Runnable> look = new AtomicReference<>();
-        ScheduledThreadPoolExecutor byHand = new ScheduledThreadPoolExecutor(1) {
-            @Override
-            public ScheduledFuture<?> scheduleAtFixedRate(Runnable task, long delay, long period, TimeUnit unit) {
-                look.set(task);
-                lookEveryNanos.set(unit.toNanos(period));
-                return null;
-            }
-        };
+        ScheduledByHand byHand = new ScheduledByHand();
         Duration heartbeat = Duration.ofMillis(200);
         OpenStreams streams = new OpenStreams(byHand, heartbeat);
         ByteArrayOutputStream client = new ByteArrayOutputStream();
         SseStream stream = new SseStream(client, streams, new ClientCancellation());
 
-        look.get().run();
+        byHand.runPeriodicTask();
         assertThat(client.toString(StandardCharsets.US_ASCII)).as("not quiet for an interval yet").isEmpty();
         Thread.sleep(heartbeat.toMillis());
-        look.get().run();
+        byHand.runPeriodicTask();
 
         assertThat(client.toString(StandardCharsets.US_ASCII)).isEqualTo(": keep-alive\n\n");
-        assertThat(Duration.ofNanos(lookEveryNanos.get())).as("so a heartbeat is at most a quarter interval late")
+        assertThat(byHand.period()).as("so a heartbeat is at most a quarter interval late")
                 .isEqualTo(heartbeat.dividedBy(4));
         stream.close();
         byHand.shutdownNow();
