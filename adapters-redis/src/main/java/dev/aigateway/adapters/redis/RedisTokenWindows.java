@@ -87,10 +87,12 @@ final class RedisTokenWindows implements TokenWindows {
         String[] args = new String[1 + counters.size() * 4];
         args[0] = Long.toString(amount);
         long[] periods = new long[counters.size()];
+        long[] resetsMillis = new long[counters.size()];
         for (int i = 0; i < counters.size(); i++) {
             LimitCounter counter = counters.get(i);
             long size = counter.window().windowSeconds() * 1000;
             periods[i] = now / size;
+            resetsMillis[i] = size - now % size;
             keys[2 * i] = key(counter, periods[i]);
             keys[2 * i + 1] = key(counter, periods[i] - 1);
             args[1 + 4 * i] = Long.toString(counter.window().limit());
@@ -101,9 +103,7 @@ final class RedisTokenWindows implements TokenWindows {
         List<Object> answer = link.call(redis -> reserve(redis, keys, args));
         List<WindowReading> readings = new ArrayList<>(counters.size());
         for (int i = 0; i < counters.size(); i++) {
-            long size = counters.get(i).window().windowSeconds() * 1000;
-            readings.add(new WindowReading(counters.get(i), periods[i], (Long) answer.get(i + 1),
-                    size - now % size));
+            readings.add(new WindowReading(counters.get(i), periods[i], (Long) answer.get(i + 1), resetsMillis[i]));
         }
         return new Reservation((Long) answer.get(0) == 1, readings);
     }
